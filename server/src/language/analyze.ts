@@ -1,15 +1,22 @@
 /**
- * The analysis pipeline: parse → bind → validate → schedule → cost → diagnostics.
+ * The analysis pipeline: parse → bind → schedule → check dates and resources → cost.
  * Pure: text in, results out. The language server, the CLI, tests and the benchmark all call this.
  */
 import type { PlanDocument } from './ast';
-import type { Diagnostic } from './diagnostics';
+import { DiagnosticSink, compareDiagnostics, type Diagnostic } from './diagnostics';
 import { LineIndex } from './text';
+import { parsePlan } from './parse';
+import { bindPlan } from './bind';
+import { schedulePlan, type Schedule } from './schedule';
+import { checkDates } from './checks';
+import { checkResources, type ResourceLoad } from './resources';
+import { computeCosts, type Costs } from './costs';
+import type { PlanModel } from './model';
 
 export interface PhaseTimings { parse: number; bind: number; schedule: number; cost: number; diagnostics: number; total: number }
 
 export interface AnalyzeOptions {
-  /** Measure each phase (performance.now) — for the benchmark. */
+  /** Measure each phase — for the benchmark. */
   timings?: boolean;
 }
 
@@ -17,11 +24,35 @@ export interface PlanAnalysis {
   text: string;
   lines: LineIndex;
   document: PlanDocument;
+  model: PlanModel;
+  schedule: Schedule;
+  costs: Costs;
+  load: ResourceLoad;
   diagnostics: Diagnostic[];
   timings?: PhaseTimings;
 }
 
+const now = () => performance.now();
+
 export function analyzePlan(text: string, options: AnalyzeOptions = {}): PlanAnalysis {
-  void options;
-  throw new Error('not implemented yet: ' + text.length);
+  const t0 = now();
+  const document = parsePlan(text);
+  const t1 = now();
+  const sink = new DiagnosticSink('plan');
+  for (const e of document.syntaxErrors) sink.report('syntax', e, e.message);
+  const model = bindPlan(document, sink);
+  const t2 = now();
+  const schedule = schedulePlan(model, sink);
+  const t3 = now();
+  const costs = computeCosts(model, sink);
+  const t4 = now();
+  checkDates(model, schedule, sink);
+  const load = checkResources(model, schedule, sink);
+  const diagnostics = sink.items.sort(compareDiagnostics);
+  const t5 = now();
+  const analysis: PlanAnalysis = { text, lines: new LineIndex(text), document, model, schedule, costs, load, diagnostics };
+  if (options.timings) {
+    analysis.timings = { parse: t1 - t0, bind: t2 - t1, schedule: t3 - t2, cost: t4 - t3, diagnostics: t5 - t4, total: t5 - t0 };
+  }
+  return analysis;
 }

@@ -9,7 +9,7 @@ import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import * as T from './lexer';
 import type * as A from './ast';
 import { parseIsoDate } from './dates';
-import { decodeString } from './lexer';
+import { durationLiteral, parseNumber, stringValue } from './literals';
 import { SyntaxErrorCollector, errorMessageProvider } from './syntaxErrors';
 
 const K = T.K;
@@ -93,18 +93,18 @@ export class PlanParser extends EmbeddedActionsParser {
   }
 
   private date(t: IToken): A.DateLit {
-    return { ...span(t), text: t.image, day: parseIsoDate(t.image) };
+    return { start: t.startOffset, end: t.startOffset + t.image.length, text: t.image, day: parseIsoDate(t.image) };
   }
 
   private str(t: IToken): A.StringLit {
-    return { ...span(t), value: decodeString(t.image).value };
+    return { start: t.startOffset, end: t.startOffset + t.image.length, value: stringValue(t.image) };
   }
 
   private num(t: IToken): A.NumberLit {
-    return { ...span(t), value: parseFloat(t.image.replace(/_/g, '')) };
+    return { start: t.startOffset, end: t.startOffset + t.image.length, value: parseNumber(t.image) };
   }
 
-  private ident(t: IToken): A.Ident { return { ...span(t), text: t.image }; }
+  private ident(t: IToken): A.Ident { return { start: t.startOffset, end: t.startOffset + t.image.length, text: t.image }; }
 
   // ---------------------------------------------------------------- grammar
 
@@ -245,7 +245,7 @@ export class PlanParser extends EmbeddedActionsParser {
       SEP: T.Comma,
       DEF: () => {
         const r = this.SUBRULE(this.name);
-        const a = this.ACTION(() => { const a: A.Assignment = { ...span(r), resource: this.ident(r) }; p.assignments.push(a); p.end = a.end; return a; });
+        const a = this.ACTION(() => { const a: A.Assignment = { start: r.startOffset, end: r.startOffset + r.image.length, resource: this.ident(r) }; p.assignments.push(a); p.end = a.end; return a; });
         this.OPTION(() => {
           const pct = this.CONSUME(T.PercentLiteral);
           this.ACTION(() => { a.allocation = this.percent(pct); a.end = p.end = a.allocation.end; });
@@ -277,7 +277,7 @@ export class PlanParser extends EmbeddedActionsParser {
 
   private amount = this.RULE('amount', (): A.AmountLit => {
     const n = this.CONSUME(T.NumberLiteral);
-    const a = this.ACTION(() => ({ ...this.num(n) } as A.AmountLit));
+    const a = this.ACTION((): A.AmountLit => this.num(n));
     this.OPTION(() => {
       const c = this.CONSUME(T.Identifier);
       this.ACTION(() => { a.currency = this.ident(c); a.end = a.currency.end; });
@@ -371,7 +371,7 @@ export class PlanParser extends EmbeddedActionsParser {
     this.AT_LEAST_ONE(() => {
       this.OPTION(() => this.CONSUME(T.Comma));
       const from = this.CONSUME(T.Identifier);
-      const range = this.ACTION(() => { const r: A.DayRangeLit = { ...span(from), from: this.ident(from) }; p.days.push(r); p.end = r.end; return r; });
+      const range = this.ACTION(() => { const r: A.DayRangeLit = { start: from.startOffset, end: from.startOffset + from.image.length, from: this.ident(from) }; p.days.push(r); p.end = r.end; return r; });
       this.OPTION2(() => {
         this.CONSUME(T.Minus);
         const to = this.CONSUME2(T.Identifier);
@@ -391,19 +391,18 @@ export class PlanParser extends EmbeddedActionsParser {
 
   /** Creates a property node and attaches it at once, so a property broken half-way keeps what was read. */
   private begin<P extends A.Property>(kw: IToken, key: P['key'], fields: Partial<P>): P {
-    const s = span(kw);
-    const p = { key, keyword: { ...s }, start: s.start, end: s.end, ...fields } as unknown as P;
+    const start = kw.startOffset, end = start + kw.image.length;
+    const p = Object.assign({ key, keyword: { start, end }, start, end }, fields) as unknown as P;
     this.attachProperty(p);
     return p;
   }
 
   private duration(t: IToken): A.DurationLit {
-    const m = /^(\d+(?:\.\d+)?)(mo|h|d|w)$/.exec(t.image)!;
-    return { ...span(t), amount: parseFloat(m[1]), unit: m[2] as A.DurationUnit };
+    return durationLiteral(t);
   }
 
   private percent(t: IToken): A.PercentLit {
-    return { ...span(t), value: parseFloat(t.image) };
+    return { start: t.startOffset, end: t.startOffset + t.image.length, value: parseFloat(t.image) };
   }
 }
 

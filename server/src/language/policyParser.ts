@@ -6,7 +6,7 @@ import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import * as T from './lexer';
 import type * as A from './ast';
 import { parseIsoDate } from './dates';
-import { decodeString } from './lexer';
+import { durationLiteral, parseNumber, stringValue } from './literals';
 import { SyntaxErrorCollector, errorMessageProvider } from './syntaxErrors';
 
 const K = T.K;
@@ -73,8 +73,8 @@ export class PolicyParser extends EmbeddedActionsParser {
     return undefined;
   }
 
-  private str(t: IToken): A.StringLit { return { ...span(t), value: decodeString(t.image).value }; }
-  private ident(t: IToken): A.Ident { return { ...span(t), text: t.image }; }
+  private str(t: IToken): A.StringLit { return { start: t.startOffset, end: t.startOffset + t.image.length, value: stringValue(t.image) }; }
+  private ident(t: IToken): A.Ident { return { start: t.startOffset, end: t.startOffset + t.image.length, text: t.image }; }
 
   private file = this.RULE('file', () => {
     this.MANY(() => this.OR([
@@ -286,7 +286,7 @@ export class PolicyParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const n = this.CONSUME(T.NumberLiteral);
-        const amount: A.AmountLit = { ...span(n), value: parseFloat(n.image.replace(/_/g, '')) };
+        const amount: A.AmountLit = { start: n.startOffset, end: n.startOffset + n.image.length, value: parseNumber(n.image) };
         let currency = false;
         this.OPTION({
           GATE: () => /^[A-Z]{3}$/.test(this.LA(1).image) && this.LA(1).tokenType === T.Identifier,
@@ -299,9 +299,8 @@ export class PolicyParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const d = this.CONSUME(T.DurationLiteral);
-        const m = /^(\d+(?:\.\d+)?)(mo|h|d|w)$/.exec(d.image);
-        const value: A.DurationLit = { ...span(d), amount: m ? parseFloat(m[1]) : 0, unit: (m?.[2] ?? 'd') as A.DurationUnit };
-        return { type: 'duration', value, ...span(d) } as A.Expr;
+        const value = durationLiteral(d);
+        return { type: 'duration', value, start: value.start, end: value.end } as A.Expr;
       },
     },
     { ALT: () => { const p = this.CONSUME(T.PercentLiteral); return { type: 'percent', value: { ...span(p), value: parseFloat(p.image) }, ...span(p) } as A.Expr; } },

@@ -1,5 +1,7 @@
 /** The schedule as `planc schedule` prints it (DESIGN.md's CLI contract), in JSON and CSV. */
 import type { PlanAnalysis } from './analyze';
+import { formatDay } from './dates';
+import { roundMoney } from './money';
 
 export type TaskKind = 'leaf' | 'group' | 'milestone';
 
@@ -35,9 +37,43 @@ export interface ProjectReport {
 
 export interface ScheduleReport { project: ProjectReport; tasks: TaskReport[] }
 
+function round(x: number, digits = 4): number { const f = 10 ** digits; return Math.round(x * f) / f; }
+
 export function scheduleReport(analysis: PlanAnalysis): ScheduleReport {
-  void analysis;
-  throw new Error('not implemented yet');
+  const { model, schedule, costs } = analysis;
+  const tl = schedule.timeline;
+  const date = (idx: number): string | null => { const d = tl?.dayOf(idx); return d === undefined ? null : formatDay(d); };
+  const tasks: TaskReport[] = model.tasks.map((t) => {
+    const i = t.index;
+    const on = schedule.scheduled[i] === 1;
+    return {
+      id: t.id,
+      name: t.name,
+      kind: t.kind,
+      parent: t.parent >= 0 ? model.tasks[t.parent].id : null,
+      start: on ? date(schedule.startPt[i] >> 1) : null,
+      end: on ? date(schedule.endPt[i] >> 1) : null,
+      duration: on ? schedule.length[i] : null,
+      effort: round(costs.effort[i]),
+      cost: roundMoney(costs.cost[i]),
+      budget: t.budget ?? null,
+      slack: on && !Number.isNaN(schedule.slack[i]) ? schedule.slack[i] : null,
+      critical: schedule.critical[i] === 1,
+    };
+  });
+  const p = model.project;
+  return {
+    project: {
+      id: p.id,
+      name: p.name,
+      start: schedule.projectStartDay !== undefined ? formatDay(schedule.projectStartDay) : null,
+      end: schedule.projectEndPt >= 0 ? date(schedule.projectEndPt >> 1) : null,
+      cost: roundMoney(costs.projectCost),
+      budget: p.budget ?? null,
+      currency: p.currency ?? null,
+    },
+    tasks,
+  };
 }
 
 const CSV_COLUMNS: (keyof TaskReport)[] = ['id', 'name', 'kind', 'parent', 'start', 'end', 'duration', 'effort', 'cost', 'budget', 'slack', 'critical'];
