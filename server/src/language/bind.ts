@@ -309,7 +309,7 @@ export class Binder {
       const a = dayIndex(parts[0], r), b = parts.length === 2 ? dayIndex(parts[1], r) : a;
       if (a === undefined || b === undefined) continue;
       if (b < a) {
-        this.sink.report('invalid-value', r, `The day range ${parts[0]}-${parts[1]} runs backwards; ranges go from Monday towards Sunday (write ${parts[0]}-sun, mon-${parts[1]}).`);
+        this.sink.report('invalid-value', r, `The day range ${parts[0]}-${parts[1]} runs backwards: ranges go from Monday towards Sunday, so split it in two (e.g. ${parts[0]}-sun, mon-${parts[1]}).`);
         ok = false;
         continue;
       }

@@ -21,7 +21,7 @@ export function editDistance(a: string, b: string, limit = 3): number {
 
 /** The closest candidates to `name` (at most 3), best first. */
 export function suggestions(name: string, candidates: Iterable<string>): string[] {
-  const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
+  const limit = name.length < 3 ? 0 : Math.max(1, Math.min(3, Math.floor(name.length / 3)));
   const scored: [string, number][] = [];
   for (const c of candidates) {
     const d = c.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, c, limit);

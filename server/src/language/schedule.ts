@@ -343,9 +343,10 @@ export class Scheduler {
       what = `${dep.id}, which ${ss ? 'starts' : 'ends'} on ${day !== undefined ? formatDay(day) : '?'}`;
     }
     const earliest = this.earliestDayFor(t);
-    const word = t.kind === 'milestone' ? 'on' : 'start';
+    const pinned = t.kind === 'milestone' ? `is set on ${formatDay(pinDay)}` : `is pinned to start on ${formatDay(pinDay)}`;
+    const possible = t.kind === 'milestone' ? 'the earliest possible day' : 'the earliest possible start';
     this.sink.report('start-before-dependency', prop,
-      `${t.id} is pinned to ${word} ${formatDay(pinDay)}, before its dependency allows: it depends on ${what}.${earliest ? ` The earliest possible day is ${earliest}.` : ''}`,
+      `${t.id} ${pinned}, but it depends on ${what}${earliest ? `; ${possible} is ${earliest}` : ''}.`,
       { data: earliest ? { earliest } : undefined });
   }
 
