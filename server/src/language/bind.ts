@@ -153,7 +153,8 @@ export class Binder {
    * Yields the properties of a block that are allowed there and not repeated, reporting the
    * others; `duration` with `effort` is reported on the later one, which is then ignored.
    */
-  private *accepted(block: A.Block, place: Place): Generator<A.Property> {
+  private accepted(block: A.Block, place: Place): A.Property[] {
+    const out: A.Property[] = [];
     const seen = new Map<A.PropertyKey, A.Property>();
     for (const p of block.props) {
       if (!ALLOWED[place].has(p.key)) {
@@ -177,8 +178,9 @@ export class Binder {
         }
       }
       seen.set(p.key, p);
-      yield p;
+      out.push(p);
     }
+    return out;
   }
 
   private describe(block: A.Block): string {
@@ -309,7 +311,7 @@ export class Binder {
       const a = dayIndex(parts[0], r), b = parts.length === 2 ? dayIndex(parts[1], r) : a;
       if (a === undefined || b === undefined) continue;
       if (b < a) {
-        this.sink.report('invalid-value', r, `The day range ${parts[0]}-${parts[1]} runs backwards: ranges go from Monday towards Sunday, so split it in two (e.g. ${parts[0]}-sun, mon-${parts[1]}).`);
+        this.sink.report('invalid-value', r, `The day range ${parts[0]}-${parts[1]} runs backwards: ranges go from Monday towards Sunday, so split it in two (e.g. ${parts[0]}-sun, ${parts[1] === 'mon' ? 'mon' : `mon-${parts[1]}`}).`);
         ok = false;
         continue;
       }

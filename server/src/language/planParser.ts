@@ -40,7 +40,11 @@ export class PlanParser extends EmbeddedActionsParser {
   private stack: A.Block[] = [];
   private collector!: SyntaxErrorCollector;
   private nameAlts: { ALT: () => IToken }[] | undefined;
+  private blockAlts: { ALT: () => IToken }[] | undefined;
+  private strayAlts: { ALT: () => IToken }[] | undefined;
   private itemAlts: { ALT: () => void }[] | undefined;
+  /** OR alternatives built once: chevrotain recommends not allocating them on every call. */
+  private cachedAlts: { ALT: () => IToken }[][] = [];
 
   constructor() {
     super(T.allTokenTypes, { recoveryEnabled: true, maxLookahead: 2, errorMessageProvider, skipValidations: true });
@@ -136,7 +140,7 @@ export class PlanParser extends EmbeddedActionsParser {
   private name = this.RULE('name', (): IToken => this.OR(this.nameAlts ??= NAME_TOKENS.map((t) => ({ ALT: () => this.CONSUME(t) }))));
 
   private blockHeader = this.RULE('blockHeader', () => {
-    const kw = this.OR(BLOCK_KEYWORDS.map(([t]) => ({ ALT: () => this.CONSUME(t) })));
+    const kw = this.OR(this.blockAlts ??= BLOCK_KEYWORDS.map(([t]) => ({ ALT: () => this.CONSUME(t) })));
     const block = this.ACTION(() => this.openBlock(BLOCK_KIND_BY_TYPE.get(kw.tokenType)!, kw));
     this.OPTION(() => {
       const id = this.SUBRULE(this.name);
@@ -185,12 +189,12 @@ export class PlanParser extends EmbeddedActionsParser {
   });
 
   private stray = this.RULE('stray', () => {
-    const t = this.OR(STRAY_TOKENS.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
+    const t = this.OR(this.strayAlts ??= STRAY_TOKENS.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
     this.ACTION(() => this.collector.stray(t, this.current() !== undefined));
   });
 
   private dateProperty = this.RULE('dateProperty', () => {
-    const kw = this.OR([
+    const kw = this.OR(this.cachedAlts[1] ??= [
       { ALT: () => this.CONSUME(K.start) }, { ALT: () => this.CONSUME(K.deadline) },
       { ALT: () => this.CONSUME(K.on) }, { ALT: () => this.CONSUME(K.status) },
     ]);
@@ -224,7 +228,7 @@ export class PlanParser extends EmbeddedActionsParser {
     const target = this.SUBRULE(this.name);
     this.ACTION(() => { dep.target = this.ident(target); dep.end = dep.target.end; p.end = dep.end; });
     this.OPTION2(() => {
-      const sign = this.OR2([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      const sign = this.OR2(this.cachedAlts[2] ??= [{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
       this.ACTION(() => { dep.lag = { start: sign.startOffset, end: sign.startOffset + 1, sign: sign.tokenType === T.Plus ? 1 : -1 }; dep.end = p.end = dep.lag.end; });
       const d = this.CONSUME(T.DurationLiteral);
       this.ACTION(() => { dep.lag!.duration = this.duration(d); dep.end = dep.lag!.end = p.end = dep.lag!.duration.end; });
@@ -232,7 +236,7 @@ export class PlanParser extends EmbeddedActionsParser {
   });
 
   private durationProperty = this.RULE('durationProperty', () => {
-    const kw = this.OR([{ ALT: () => this.CONSUME(K.duration) }, { ALT: () => this.CONSUME(K.effort) }]);
+    const kw = this.OR(this.cachedAlts[3] ??= [{ ALT: () => this.CONSUME(K.duration) }, { ALT: () => this.CONSUME(K.effort) }]);
     const p = this.ACTION(() => this.begin<A.DurationProperty>(kw, kw.image as 'duration' | 'effort', {}));
     const d = this.CONSUME(T.DurationLiteral);
     this.ACTION(() => { p.value = this.duration(d); p.end = p.value.end; });
@@ -262,7 +266,7 @@ export class PlanParser extends EmbeddedActionsParser {
   });
 
   private amountProperty = this.RULE('amountProperty', () => {
-    const kw = this.OR([{ ALT: () => this.CONSUME(K.budget) }, { ALT: () => this.CONSUME(K.cost) }]);
+    const kw = this.OR(this.cachedAlts[4] ??= [{ ALT: () => this.CONSUME(K.budget) }, { ALT: () => this.CONSUME(K.cost) }]);
     const p = this.ACTION(() => this.begin<A.BudgetProperty | A.CostProperty>(kw, kw.image as 'budget' | 'cost', {}));
     const amount = this.SUBRULE(this.amount);
     this.ACTION(() => { p.amount = amount; p.end = amount.end; });
@@ -298,7 +302,7 @@ export class PlanParser extends EmbeddedActionsParser {
   });
 
   private percentProperty = this.RULE('percentProperty', () => {
-    const kw = this.OR([{ ALT: () => this.CONSUME(K.progress) }, { ALT: () => this.CONSUME(K.capacity) }]);
+    const kw = this.OR(this.cachedAlts[5] ??= [{ ALT: () => this.CONSUME(K.progress) }, { ALT: () => this.CONSUME(K.capacity) }]);
     const p = this.ACTION(() => this.begin<A.PercentProperty>(kw, kw.image as 'progress' | 'capacity', {}));
     const pct = this.CONSUME(T.PercentLiteral);
     this.ACTION(() => { p.percent = this.percent(pct); p.end = p.percent.end; });
@@ -350,7 +354,7 @@ export class PlanParser extends EmbeddedActionsParser {
   });
 
   private periodProperty = this.RULE('periodProperty', () => {
-    const kw = this.OR([{ ALT: () => this.CONSUME(K.leave) }, { ALT: () => this.CONSUME(K.holiday) }]);
+    const kw = this.OR(this.cachedAlts[6] ??= [{ ALT: () => this.CONSUME(K.leave) }, { ALT: () => this.CONSUME(K.holiday) }]);
     const p = this.ACTION(() => this.begin<A.PeriodProperty>(kw, kw.image as 'leave' | 'holiday', {}));
     const from = this.CONSUME(T.DateLiteral);
     this.ACTION(() => { p.from = this.date(from); p.end = p.from.end; });
