@@ -211,9 +211,7 @@ export class Binder {
       const code = lit.currency.text;
       if (!/^[A-Z]{3}$/.test(code)) {
         this.sink.report('invalid-value', lit.currency, `'${code}' is not an ISO currency code (three capital letters, like EUR).`);
-      } else if (this.project.currency === undefined) {
-        this.project.currency = code;
-      } else if (code !== this.project.currency) {
+      } else if (this.project.currency !== undefined && code !== this.project.currency) {
         this.sink.report('currency-mismatch', lit.currency, `This amount is in ${code}, but the project's currency is ${this.project.currency}.`);
       }
     }
