@@ -1,0 +1,99 @@
+/** Help texts: `planc --help`, `planc help CMD`, `planc CMD --help`. */
+
+export const COMMANDS = ['check', 'schedule', 'diff', 'export', 'report', 'lsp'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** Commands of the contract that later versions bring. */
+export const NOT_YET_AVAILABLE: ReadonlySet<string> = new Set(['diff', 'export', 'report', 'lsp']);
+
+const GENERAL = `planc — Plan as Code: check and schedule project plans (*.plan) and PMO policies (*.policy)
+
+Usage: planc <command> [options]
+
+Commands:
+  check [FILES|DIRS...]    report problems in plans and policies (default: the current directory)
+  schedule FILE            print the computed schedule of a plan (JSON or CSV)
+  diff OLD NEW             compare two versions of a plan (not available in this version)
+  export FILE              export a plan as mermaid, html, svg, csv or ics (not available in this version)
+  report FILES|DIRS        portfolio report across plans (not available in this version)
+  lsp --stdio              run the language server (not available in this version)
+  help [COMMAND]           show help for a command
+
+Options:
+  -h, --help               show help
+  -v, --version            print the version
+
+Exit codes: 0 success (warnings only), 1 errors found, 2 bad usage or unreadable input.
+`;
+
+const HELP: Record<Command, string> = {
+  check: `Usage: planc check [FILES|DIRS...] [options]
+
+Checks *.plan and *.policy files. Directories are searched recursively (node_modules and
+folders whose name starts with '.' are skipped). With no paths, the current directory is checked.
+A file named explicitly is read as a plan unless its name ends in .policy.
+
+Options:
+  -f, --format FORMAT      text (default), json, sarif or github
+  -p, --policy FILE        also check FILE as a policy file (repeatable)
+  -q, --quiet              report errors only
+      --max-warnings N     exit 1 when there are more than N warnings (-1: no limit, the default)
+      --color, --no-color  force or disable colours in text output
+                           (default: colours on a terminal unless NO_COLOR is set; FORCE_COLOR forces)
+  -h, --help               show this help
+
+Formats:
+  text     path:line:col: severity code: message, then a summary line
+  json     a JSON array of {file, range, severity, code, source, message}; ranges are LSP ranges
+           (0-based line and character), severity is error, warning, info or hint
+  sarif    SARIF 2.1.0, for code scanning
+  github   GitHub Actions annotations (::error file=...,line=...::message)
+
+Exit codes: 0 no errors (warnings allowed), 1 errors (or too many warnings), 2 bad usage or
+unreadable input (a missing file, a directory without plans or policies).
+`,
+  schedule: `Usage: planc schedule FILE [--format json|csv]
+
+Prints the schedule of one plan: the project's dates, cost and budget, and for each task and
+milestone (in plan order) its kind, parent, start and end (inclusive, YYYY-MM-DD), duration and
+slack (working days), effort (person-days), cost, budget and whether it is critical.
+Tasks that cannot be scheduled (in a dependency cycle) have null dates.
+
+Options:
+  -f, --format FORMAT      json (default) or csv
+  -h, --help               show this help
+
+Exit codes: 0 the schedule was printed (also when the plan has errors: a note goes to stderr),
+2 bad usage or unreadable input.
+`,
+  diff: `Usage: planc diff OLD NEW [--format markdown|json]
+       planc diff --git REV [FILES...] [--format markdown|json]
+
+Compares two versions of a plan: moved dates, cost changes, critical path changes, new and fixed
+problems. Not available in this version.
+`,
+  export: `Usage: planc export FILE --format mermaid|html|svg|csv|ics
+
+Exports a plan's timeline. Not available in this version.
+`,
+  report: `Usage: planc report FILES|DIRS --format markdown|json|html
+
+Portfolio report across plans: compliance and health. Not available in this version.
+`,
+  lsp: `Usage: planc lsp --stdio
+
+Runs the language server over stdio, for any LSP client. Not available in this version.
+`,
+};
+
+export function generalHelp(): string {
+  return GENERAL;
+}
+
+export function commandHelp(command: Command): string {
+  return HELP[command];
+}
+
+export function isCommand(name: string): name is Command {
+  return (COMMANDS as readonly string[]).includes(name);
+}
