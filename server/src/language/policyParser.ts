@@ -51,6 +51,7 @@ export class PolicyParser extends EmbeddedActionsParser {
     for (const e of this.errors) this.collector.fromException(e);
     for (let i = this.stack.length - 1; i >= 0; i--) this.reportUnclosed(this.stack[i], text.length);
     this.stack = [];
+    this.checkRuleShapes();
     return { document: this.doc, errors: this.collector };
   }
 
@@ -61,6 +62,23 @@ export class PolicyParser extends EmbeddedActionsParser {
     const what = c.node.id ? `${c.kind} ${c.node.id.text}` : c.kind;
     this.collector.add(open, open + 1, `The block of ${what} is not closed: '}' is missing.`, true);
     c.node.end = Math.max(c.node.end, end);
+  }
+
+  /** Parts every rule must have (`rule ID SEVERITY MESSAGE { SUBJECT require EXPR }`). */
+  private checkRuleShapes(): void {
+    for (const p of this.doc.policies) {
+      if (!p.id) this.collector.add(p.keyword.start, p.keyword.end, "A policy needs an id after 'policy'.", true);
+      for (const r of p.rules) {
+        const at = r.keyword;
+        if (!r.id) this.collector.add(at.start, at.end, "A rule needs an id after 'rule'.", true);
+        else if (!r.severity) this.collector.add(r.id.start, r.id.end, `Rule ${r.id.text} needs a severity after its id (error, warning, info, hint or off).`, true);
+        else if (!r.message) this.collector.add(r.severity.start, r.severity.end, `Rule ${r.id.text} needs a message (a string) after its severity.`, true);
+        if (r.open === undefined) continue;
+        const name = r.id ? `Rule ${r.id.text}` : 'This rule';
+        if (!r.subject) this.collector.add(r.open, r.open + 1, `${name} needs a subject: 'each task', 'each leaf', 'each group', 'each milestone', 'each resource' or 'project'.`, true);
+        else if (!r.require) this.collector.add(r.open, r.open + 1, `${name} needs a 'require' condition.`, true);
+      }
+    }
   }
 
   private top(): Container | undefined { return this.stack[this.stack.length - 1]; }
