@@ -17,7 +17,7 @@ export function checkDates(model: PlanModel, schedule: Schedule, sink: Diagnosti
       const late = endIdx - tl.floorIndex(t.deadlineDay);
       if (late > 0) {
         const what = t.kind === 'milestone' ? 'falls on' : 'ends on';
-        sink.report('deadline-missed', t.deadlineProperty, `${t.id} ${what} ${dayText(endIdx)}, ${days(late)} after its deadline ${formatDay(t.deadlineDay)}.`);
+        sink.report('deadline-missed', t.deadlineProperty, `${t.id} ${what} ${dayText(endIdx)} and misses its deadline ${formatDay(t.deadlineDay)} by ${days(late)}.`);
       }
     }
     const status = model.project.statusDay;
@@ -34,6 +34,6 @@ export function checkDates(model: PlanModel, schedule: Schedule, sink: Diagnosti
   if (p.deadlineDay !== undefined && p.deadlineProperty && schedule.projectEndPt >= 0) {
     const endIdx = schedule.projectEndPt >> 1;
     const late = endIdx - tl.floorIndex(p.deadlineDay);
-    if (late > 0) sink.report('deadline-missed', p.deadlineProperty, `The project ends on ${dayText(endIdx)}, ${days(late)} after its deadline ${formatDay(p.deadlineDay)}.`);
+    if (late > 0) sink.report('deadline-missed', p.deadlineProperty, `The project ends on ${dayText(endIdx)} and misses its deadline ${formatDay(p.deadlineDay)} by ${days(late)}.`);
   }
 }

@@ -141,5 +141,5 @@ export function decodeString(image: string): { value: string; badEscape?: number
       i = close;
     } else { badEscape ??= i; out += '\\' + (n ?? ''); }
   }
-  return badEscape === undefined ? { value: out } : { value: out, badEscape: badEscape + 1 };
+  return badEscape === undefined ? { value: out } : { value: out, badEscape };
 }

@@ -101,7 +101,7 @@ export class PlanParser extends EmbeddedActionsParser {
   }
 
   private str(t: IToken): A.StringLit {
-    return { start: t.startOffset, end: t.startOffset + t.image.length, value: stringValue(t.image) };
+    return { start: t.startOffset, end: t.startOffset + t.image.length, value: stringValue(t.image, this.collector, t.startOffset) };
   }
 
   private num(t: IToken): A.NumberLit {

@@ -91,7 +91,7 @@ export class PolicyParser extends EmbeddedActionsParser {
     return undefined;
   }
 
-  private str(t: IToken): A.StringLit { return { start: t.startOffset, end: t.startOffset + t.image.length, value: stringValue(t.image) }; }
+  private str(t: IToken): A.StringLit { return { start: t.startOffset, end: t.startOffset + t.image.length, value: stringValue(t.image, this.collector, t.startOffset) }; }
   private ident(t: IToken): A.Ident { return { start: t.startOffset, end: t.startOffset + t.image.length, text: t.image }; }
 
   private file = this.RULE('file', () => {
