@@ -10,7 +10,7 @@ import { durationLiteral, parseNumber, stringValue } from './literals';
 import { SyntaxErrorCollector, errorMessageProvider } from './syntaxErrors';
 
 const K = T.K;
-const MAX_EXPRESSION_DEPTH = 64;
+const MAX_EXPRESSION_DEPTH = 100;
 
 function span(t: IToken): { start: number; end: number } {
   return { start: t.startOffset, end: t.startOffset + t.image.length };
