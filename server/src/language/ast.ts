@@ -106,6 +106,8 @@ export interface Rule extends Span {
   subject?: Subject;
   where?: Expr;
   require?: Expr;
+  /** The `require` keyword, kept even when its expression could not be read. */
+  requireKeyword?: Span;
 }
 
 export interface PolicyProperty extends Span { key: 'version' | 'extends'; keyword: Span; value?: StringLit }

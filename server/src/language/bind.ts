@@ -47,7 +47,6 @@ export class Binder {
   private readonly calendarBlocks: A.Block[] = [];
   private readonly calendars = new Map<string, WorkCalendar>();
   private readonly references: PlanModel['references'] = [];
-  private readonly taskIndexByBlock = new Map<A.Block, number>();
   private project!: ProjectInfo;
   private hours = 8;
 
@@ -76,10 +75,13 @@ export class Binder {
   /** Walks all blocks in document order, numbering tasks and registering ids. */
   private collect(): A.Block | undefined {
     let project: A.Block | undefined;
+    // Depth-first in document order; each entry carries the index of the enclosing task.
     const stack: A.Block[] = [];
-    for (let i = this.doc.blocks.length - 1; i >= 0; i--) stack.push(this.doc.blocks[i]);
+    const parents: number[] = [];
+    for (let i = this.doc.blocks.length - 1; i >= 0; i--) { stack.push(this.doc.blocks[i]); parents.push(-1); }
     while (stack.length > 0) {
       const b = stack.pop()!;
+      const parent = parents.pop()!;
       if (b.kind === 'project') {
         if (!project) project = b;
         else this.sink.report('duplicate-project', b.id ?? b.keyword, `A plan holds one project; ${project.id ? `'${project.id.text}'` : 'one'} is already declared.`);
@@ -100,14 +102,10 @@ export class Binder {
         const index = this.tasks.length;
         const id = b.id?.text ?? `#${index + 1}`;
         const node = new TaskNode(index, b, id, b.name?.value ?? id);
-        if (b.parent) {
-          const parent = this.taskIndexByBlock.get(b.parent);
-          if (parent !== undefined) { node.parent = parent; node.depth = this.tasks[parent].depth + 1; this.tasks[parent].children.push(index); }
-        }
+        if (parent >= 0) { node.parent = parent; node.depth = this.tasks[parent].depth + 1; this.tasks[parent].children.push(index); }
         this.tasks.push(node);
-        this.taskIndexByBlock.set(b, index);
         if (registers) this.symbols.set(b.id!.text, { kind: b.kind === 'task' ? 'task' : 'milestone', block: b, index });
-        for (let i = b.children.length - 1; i >= 0; i--) stack.push(b.children[i]);
+        for (let i = b.children.length - 1; i >= 0; i--) { stack.push(b.children[i]); parents.push(index); }
       } else if (b.kind === 'resource') {
         const index = this.resources.length;
         const id = b.id?.text ?? `#r${index + 1}`;

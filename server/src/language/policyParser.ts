@@ -32,6 +32,8 @@ export class PolicyParser extends EmbeddedActionsParser {
   private stack: Container[] = [];
   private collector!: SyntaxErrorCollector;
   private depth = 0;
+  /** Where parentheses first nested too deep (deeper nesting would exhaust the stack). */
+  private tooDeep: number | undefined;
   private nameAlts: { ALT: () => IToken }[] | undefined;
   private strayAlts: { ALT: () => IToken }[] | undefined;
 
@@ -45,10 +47,14 @@ export class PolicyParser extends EmbeddedActionsParser {
     this.doc = { policies: [], comments: [], syntaxErrors: [] };
     this.stack = [];
     this.depth = 0;
+    this.tooDeep = undefined;
     this.collector = new SyntaxErrorCollector(tokens);
     this.input = tokens;
     this.file();
-    for (const e of this.errors) this.collector.fromException(e);
+    if (this.tooDeep !== undefined) {
+      this.collector.addAbsorbing(this.tooDeep, this.tooDeep + 1, `Parentheses nest more than ${MAX_EXPRESSION_DEPTH} levels deep here; simplify the expression.`);
+    }
+    for (const e of this.errors) if (this.tooDeep === undefined || e.token.startOffset !== this.tooDeep) this.collector.fromException(e);
     for (let i = this.stack.length - 1; i >= 0; i--) this.reportUnclosed(this.stack[i], text.length);
     this.stack = [];
     this.checkRuleShapes();
@@ -76,7 +82,7 @@ export class PolicyParser extends EmbeddedActionsParser {
         if (r.open === undefined) continue;
         const name = r.id ? `Rule ${r.id.text}` : 'This rule';
         if (!r.subject) this.collector.add(r.open, r.open + 1, `${name} needs a subject: 'each task', 'each leaf', 'each group', 'each milestone', 'each resource' or 'project'.`, true);
-        else if (!r.require) this.collector.add(r.open, r.open + 1, `${name} needs a 'require' condition.`, true);
+        else if (!r.require && !r.requireKeyword) this.collector.add(r.open, r.open + 1, `${name} needs a 'require' condition.`, true);
       }
     }
   }
@@ -208,7 +214,11 @@ export class PolicyParser extends EmbeddedActionsParser {
 
   private exprClause = this.RULE('exprClause', () => {
     const kw = this.OR([{ ALT: () => this.CONSUME(K.where) }, { ALT: () => this.CONSUME(K.require) }]);
-    const rule = this.ACTION(() => this.ruleFor(kw));
+    const rule = this.ACTION(() => {
+      const r = this.ruleFor(kw);
+      if (r && kw.tokenType === K.require) r.requireKeyword = span(kw);
+      return r;
+    });
     this.depth = 0;
     const e = this.SUBRULE(this.expression);
     this.ACTION(() => { if (rule) { if (kw.tokenType === K.where) rule.where = e; else rule.require = e; } });
@@ -334,7 +344,11 @@ export class PolicyParser extends EmbeddedActionsParser {
       },
     },
     {
-      GATE: () => this.depth < MAX_EXPRESSION_DEPTH,
+      GATE: () => {
+        if (this.depth < MAX_EXPRESSION_DEPTH) return true;
+        this.tooDeep ??= this.LA(1).startOffset;
+        return false;
+      },
       ALT: () => {
         const open = this.CONSUME(T.LParen);
         const e = { type: 'paren', start: open.startOffset, end: open.startOffset + 1 } as A.Expr & { type: 'paren' };

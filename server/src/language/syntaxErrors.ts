@@ -43,7 +43,7 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
   },
 };
 
-interface RawError { start: number; end: number; message: string; tokenIndex: number; standalone?: boolean; weak?: boolean }
+interface RawError { start: number; end: number; message: string; tokenIndex: number; standalone?: boolean; weak?: boolean; absorbs?: boolean }
 
 export class SyntaxErrorCollector {
   private raw: RawError[] = [];
@@ -61,6 +61,11 @@ export class SyntaxErrorCollector {
 
   add(start: number, end: number, message: string, standalone = false): void {
     this.raw.push({ start, end, message, tokenIndex: this.indexOf(start), standalone });
+  }
+
+  /** A specific message that also explains the unexpected tokens right after it. */
+  addAbsorbing(start: number, end: number, message: string): void {
+    this.raw.push({ start, end, message, tokenIndex: this.indexOf(start), standalone: true, absorbs: true });
   }
 
   fromException(e: IRecognitionException): void {
@@ -91,9 +96,11 @@ export class SyntaxErrorCollector {
   finish(extra: { start: number; end: number; message: string }[] = []): SyntaxError[] {
     for (const e of extra) this.add(e.start, e.end, e.message);
     const sorted = this.raw.sort((a, b) => a.start - b.start || a.tokenIndex - b.tokenIndex || Number(a.weak ?? false) - Number(b.weak ?? false));
-    const out: (SyntaxError & { lastToken: number; standalone?: boolean })[] = [];
+    const out: (SyntaxError & { lastToken: number; standalone?: boolean; absorbs?: boolean })[] = [];
     for (const e of sorted) {
       const prev = out[out.length - 1];
+      // A token already explained by a specific (standalone) message needs no generic one.
+      if (prev && prev.absorbs && e.weak && e.tokenIndex <= prev.lastToken + 1) { prev.lastToken = Math.max(prev.lastToken, e.tokenIndex); continue; }
       if (prev && !e.standalone && !prev.standalone && e.tokenIndex <= prev.lastToken + 1 && e.start <= prev.end + 200) {
         prev.end = Math.max(prev.end, e.end);
         prev.lastToken = Math.max(prev.lastToken, e.tokenIndex);
@@ -103,7 +110,7 @@ export class SyntaxErrorCollector {
         out.push({ start: e.start, end: e.end, message: `Too many syntax errors; the rest of the file is not reported.`, lastToken: Infinity });
         break;
       }
-      out.push({ start: e.start, end: e.end, message: e.message, lastToken: e.tokenIndex, standalone: e.standalone });
+      out.push({ start: e.start, end: e.end, message: e.message, lastToken: e.tokenIndex, standalone: e.standalone, absorbs: e.absorbs });
     }
     return out.map(({ start, end, message }) => ({ start, end, message }));
   }
