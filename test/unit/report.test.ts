@@ -110,6 +110,25 @@ describe('report', () => {
       assert.deepEqual([s.a!.start, s.a!.end, s.a!.duration, s.a!.slack, s.a!.critical], [null, null, null, null, false]);
     });
 
+    it('effort: an effort without assignee books nothing; a duration task books allocation × length', () => {
+      const s = scheduleOf(plan`
+        resource r { rate 1/d }
+        task e { effort 3d }
+        task d { duration 4d  assign r 25% }
+      `);
+      assert.equal(s.e!.effort, 0);
+      assert.equal(s.d!.effort, 1);
+    });
+
+    it('a project whose tasks are all in a cycle has no end', () => {
+      const r = reportOf(plan`
+        task a { after b  duration 1d }
+        task b { after a  duration 1d }
+      `);
+      assert.equal(r.project.end, null);
+      assert.equal(r.project.start, '2027-01-04');
+    });
+
     it('the example plan of LANGUAGE.md: dates, costs and diagnostics', () => {
       // kickoff start of 01-04; wireframes 5d; visual 8d / 1.5 = 6 days; build after design + 2d: 20 days.
       const r = reportOf(CONTRACT_EXAMPLE);

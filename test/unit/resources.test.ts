@@ -59,6 +59,20 @@ describe('resources', () => {
       for (const d of all) assert.ok(d.message.includes('2027-01-07'), d.message);
     });
 
+    it('each assign gets the first day of its own overload', () => {
+      // a runs 01-04..01-08; b overlaps it on 01-04, c on 01-08.
+      const text = plan`
+        resource r { rate 1/d }
+        task a { duration 5d  assign r }
+        task b { duration 1d  assign r 50% }
+        task c { not before 2027-01-08  duration 1d  assign r 50% }
+      `;
+      const all = expectCodes(text, ['resource-overallocated@2', 'resource-overallocated@3', 'resource-overallocated@4']);
+      assert.ok(all[0]!.message.includes('2027-01-04') && all[0]!.message.includes('b'), all[0]!.message);
+      assert.ok(all[1]!.message.includes('2027-01-04') && all[1]!.message.includes('a'), all[1]!.message);
+      assert.ok(all[2]!.message.includes('2027-01-08') && all[2]!.message.includes('a'), all[2]!.message);
+    });
+
     it('sequential tasks do not over-allocate', () => {
       expectCodes(plan`
         resource r { rate 1/d }

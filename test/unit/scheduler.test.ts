@@ -71,6 +71,18 @@ describe('scheduler', () => {
     });
   });
 
+  describe('blocks in any order', () => {
+    it('the project, its calendar and references may come after the tasks that use them', () => {
+      const text = `task b { after a  duration 8h }
+task a { duration 1d }
+calendar c { hours 4 }
+project p { start 2027-01-04  calendar c }
+`;
+      expectCodes(text, []);
+      expectDates(text, { a: '2027-01-04..2027-01-04', b: '2027-01-05..2027-01-06' });
+    });
+  });
+
   describe('rule 2: constraint points, lags and leads', () => {
     it('after a: the next working day after a ends', () => {
       expectDates(plan`
@@ -182,6 +194,13 @@ task b { after a + 4h  duration 1d }
 task c { after a + 6h  duration 1d }
 task d { after a + 8h  duration 1d }
 `, { b: '2027-01-06..2027-01-06', c: '2027-01-07..2027-01-07', d: '2027-01-07..2027-01-07' });
+    });
+
+    it('a zero lag changes nothing', () => {
+      expectDates(plan`
+        task a { duration 2d }
+        task b { after a + 0d  duration 1d }
+      `, { b: '2027-01-06..2027-01-06' });
     });
 
     it('a lag in weeks is 5 working days', () => {
@@ -998,6 +1017,17 @@ task running { duration 6d  progress 10% }
         task z { duration 6d }
       `);
       assert.deepEqual([s.a!.slack, s.x!.slack, s.y!.slack, s.g!.slack, s.z!.slack], [2, 4, 2, 2, 0]);
+    });
+
+    it('a chain through a milestone at the end of a day stays critical (end of D = start of D+1)', () => {
+      const s = scheduleOf(plan`
+        task a { duration 2d }
+        milestone m { after a }
+        task b { after m  duration 1d }
+        task side { duration 1d }
+      `);
+      assert.deepEqual([s.a!.slack, s.m!.slack, s.b!.slack, s.side!.slack], [0, 0, 0, 2]);
+      assert.deepEqual([s.a!.critical, s.m!.critical, s.b!.critical], [true, true, true]);
     });
 
     it('the project end is the latest end of any task or milestone', () => {
