@@ -87,17 +87,18 @@ export class Binder {
         else this.sink.report('duplicate-project', b.id ?? b.keyword, `A plan holds one project; ${project.id ? `'${project.id.text}'` : 'one'} is already declared.`);
         continue;
       }
+      let existing: PlanSymbol | undefined;
       if (!b.id) {
         this.sink.report('syntax', b.keyword, `A ${b.kind} needs an id after '${b.kind}'.`);
       } else {
-        const existing = this.symbols.get(b.id.text);
+        existing = this.symbols.get(b.id.text);
         if (existing) {
           this.sink.report('duplicate-id', b.id, `The id '${b.id.text}' is already used by ${KIND_NAMES[existing.kind]}; ids must be unique in a plan.`, {
             related: [{ span: existing.block.id!, message: 'first declared here' }],
           });
         }
       }
-      const registers = b.id !== undefined && !this.symbols.has(b.id.text);
+      const registers = b.id !== undefined && existing === undefined;
       if (b.kind === 'task' || b.kind === 'milestone') {
         const index = this.tasks.length;
         const id = b.id?.text ?? `#${index + 1}`;

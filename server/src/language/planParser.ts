@@ -13,6 +13,7 @@ import { durationLiteral, parseNumber, stringValue } from './literals';
 import { SyntaxErrorCollector, errorMessageProvider } from './syntaxErrors';
 
 const K = T.K;
+const NO_RESYNC = { resyncEnabled: false };
 
 function span(t: IToken): { start: number; end: number } {
   return { start: t.startOffset, end: t.startOffset + t.image.length };
@@ -137,7 +138,8 @@ export class PlanParser extends EmbeddedActionsParser {
     ]));
   });
 
-  private name = this.RULE('name', (): IToken => this.OR(this.nameAlts ??= NAME_TOKENS.map((t) => ({ ALT: () => this.CONSUME(t) }))));
+  // Small rules do not recover on their own: a failure aborts the enclosing property, which keeps what it read.
+  private name = this.RULE('name', (): IToken => this.OR(this.nameAlts ??= NAME_TOKENS.map((t) => ({ ALT: () => this.CONSUME(t) }))), NO_RESYNC);
 
   private blockHeader = this.RULE('blockHeader', () => {
     const kw = this.OR(this.blockAlts ??= BLOCK_KEYWORDS.map(([t]) => ({ ALT: () => this.CONSUME(t) })));
@@ -233,7 +235,7 @@ export class PlanParser extends EmbeddedActionsParser {
       const d = this.CONSUME(T.DurationLiteral);
       this.ACTION(() => { dep.lag!.duration = this.duration(d); dep.end = dep.lag!.end = p.end = dep.lag!.duration.end; });
     });
-  });
+  }, NO_RESYNC);
 
   private durationProperty = this.RULE('durationProperty', () => {
     const kw = this.OR(this.cachedAlts[3] ??= [{ ALT: () => this.CONSUME(K.duration) }, { ALT: () => this.CONSUME(K.effort) }]);
@@ -287,7 +289,7 @@ export class PlanParser extends EmbeddedActionsParser {
       this.ACTION(() => { a.currency = this.ident(c); a.end = a.currency.end; });
     });
     return a;
-  });
+  }, NO_RESYNC);
 
   private qualityProperty = this.RULE('qualityProperty', () => {
     const kw = this.CONSUME(K.quality);

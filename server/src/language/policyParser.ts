@@ -10,6 +10,7 @@ import { durationLiteral, parseNumber, stringValue } from './literals';
 import { SyntaxErrorCollector, errorMessageProvider } from './syntaxErrors';
 
 const K = T.K;
+const NO_RESYNC = { resyncEnabled: false };
 const MAX_EXPRESSION_DEPTH = 100;
 
 function span(t: IToken): { start: number; end: number } {
@@ -113,7 +114,7 @@ export class PolicyParser extends EmbeddedActionsParser {
     ]));
   });
 
-  private name = this.RULE('name', (): IToken => this.OR(this.nameAlts ??= NAME_TOKENS.map((t) => ({ ALT: () => this.CONSUME(t) }))));
+  private name = this.RULE('name', (): IToken => this.OR(this.nameAlts ??= NAME_TOKENS.map((t) => ({ ALT: () => this.CONSUME(t) }))), NO_RESYNC);
 
   private stray = this.RULE('stray', () => {
     const t = this.OR(this.strayAlts ??= STRAY_TOKENS.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
@@ -226,7 +227,8 @@ export class PolicyParser extends EmbeddedActionsParser {
 
   // ------------------------------------------------------------ expressions (precedence climbing)
 
-  private expression = this.RULE('expression', (): A.Expr => this.SUBRULE(this.orExpr));
+  // Expression rules do not recover on their own: the whole clause is re-synchronised instead.
+  private expression = this.RULE('expression', (): A.Expr => this.SUBRULE(this.orExpr), NO_RESYNC);
 
   private binary(op: A.BinaryOp, t: IToken, left: A.Expr, right: A.Expr | undefined): A.Expr {
     return { type: 'binary', op, opSpan: span(t), left, right, start: left.start, end: right?.end ?? t.startOffset + t.image.length };
@@ -240,7 +242,7 @@ export class PolicyParser extends EmbeddedActionsParser {
       this.ACTION(() => { left = this.binary('or', t, left, right); });
     });
     return left;
-  });
+  }, NO_RESYNC);
 
   private andExpr = this.RULE('andExpr', (): A.Expr => {
     let left = this.SUBRULE(this.notExpr);
@@ -250,7 +252,7 @@ export class PolicyParser extends EmbeddedActionsParser {
       this.ACTION(() => { left = this.binary('and', t, left, right); });
     });
     return left;
-  });
+  }, NO_RESYNC);
 
   private notExpr = this.RULE('notExpr', (): A.Expr => {
     const nots: IToken[] = [];
@@ -258,7 +260,7 @@ export class PolicyParser extends EmbeddedActionsParser {
     let e = this.SUBRULE(this.comparison);
     this.ACTION(() => { for (let i = nots.length - 1; i >= 0; i--) e = { type: 'not', operand: e, start: nots[i].startOffset, end: e?.end ?? nots[i].startOffset + 3 }; });
     return e;
-  });
+  }, NO_RESYNC);
 
   private comparison = this.RULE('comparison', (): A.Expr => {
     const left = this.SUBRULE(this.additive);
@@ -280,7 +282,7 @@ export class PolicyParser extends EmbeddedActionsParser {
       },
     ]));
     return result;
-  });
+  }, NO_RESYNC);
 
   private additive = this.RULE('additive', (): A.Expr => {
     let left = this.SUBRULE(this.multiplicative);
@@ -290,7 +292,7 @@ export class PolicyParser extends EmbeddedActionsParser {
       this.ACTION(() => { left = this.binary(t.tokenType === T.Plus ? '+' : '-', t, left, right); });
     });
     return left;
-  });
+  }, NO_RESYNC);
 
   private multiplicative = this.RULE('multiplicative', (): A.Expr => {
     let left = this.SUBRULE(this.unary);
@@ -300,7 +302,7 @@ export class PolicyParser extends EmbeddedActionsParser {
       this.ACTION(() => { left = this.binary(t.tokenType === T.Star ? '*' : '/', t, left, right); });
     });
     return left;
-  });
+  }, NO_RESYNC);
 
   private unary = this.RULE('unary', (): A.Expr => {
     const minuses: IToken[] = [];
@@ -308,7 +310,7 @@ export class PolicyParser extends EmbeddedActionsParser {
     let e = this.SUBRULE(this.primary);
     this.ACTION(() => { for (let i = minuses.length - 1; i >= 0; i--) e = { type: 'negate', operand: e, start: minuses[i].startOffset, end: e?.end ?? minuses[i].startOffset + 1 }; });
     return e;
-  });
+  }, NO_RESYNC);
 
   private primary = this.RULE('primary', (): A.Expr => this.OR([
     {
@@ -361,7 +363,7 @@ export class PolicyParser extends EmbeddedActionsParser {
       },
     },
     { ALT: () => { const f = this.CONSUME2(T.Identifier); return { type: 'fact', name: this.ident(f), ...span(f) } as A.Expr; } },
-  ]));
+  ]), NO_RESYNC);
 }
 
 let shared: PolicyParser | undefined;
