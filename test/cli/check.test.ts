@@ -92,11 +92,10 @@ describe('planc check', function () {
       assert.equal(items[0].code, 'syntax');
     });
 
-    it('an unreadable file → exit 2', function () {
-      if (process.getuid?.() === 0 || process.platform === 'win32') this.skip();
-      const dir = tempDir({ 'locked.policy': VALID_POLICY });
-      fs.chmodSync(path.join(dir, 'locked.policy'), 0o000);
-      assertUsageFailure(planc(['check', 'locked.policy'], { cwd: dir }), /permission denied/);
+    it('an unreadable file (a link to nothing) → exit 2', () => {
+      const dir = tempDir({ 'real.policy': VALID_POLICY });
+      fs.symlinkSync(path.join(dir, 'gone.plan'), path.join(dir, 'dangling.plan'));
+      assertUsageFailure(planc(['check', 'dangling.plan'], { cwd: dir }), /dangling\.plan/);
     });
   });
 
@@ -356,7 +355,7 @@ describe('planc check', function () {
     it('checks the repository\'s example plans without crashing', function () {
       const examples = path.join(ROOT, 'examples');
       const found = fs.existsSync(examples) && fs.readdirSync(examples, { recursive: true }).some((f) => /\.(plan|policy)$/.test(String(f)));
-      if (!found) this.skip();
+      assert.ok(found, 'examples/ holds plans');
       for (const format of ['json', 'text', 'sarif', 'github']) {
         const r = planc(['check', examples, '--format', format]);
         assertNoCrash(r);
@@ -365,5 +364,20 @@ describe('planc check', function () {
         if (format === 'sarif') assert.equal(JSON.parse(r.stdout).version, '2.1.0');
       }
     });
+  });
+});
+
+describe('planc check on the bundled examples', () => {
+  it('the clean example reports nothing and exits 0; the broken copy exits 1 with each deliberate mistake', () => {
+    const clean = planc(['check', path.join(ROOT, 'examples', 'website-relaunch.plan'), '--format', 'json']);
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.deepEqual(JSON.parse(clean.stdout), []);
+    const broken = planc(['check', path.join(ROOT, 'examples', 'website-relaunch-broken.plan'), '--format', 'json']);
+    assert.equal(broken.status, 1, broken.stderr);
+    const codes = new Set((JSON.parse(broken.stdout) as { code: string }[]).map((d) => d.code));
+    for (const code of ['invalid-date', 'deadline-missed', 'budget-overrun', 'wrong-kind', 'unknown-reference', 'dependency-cycle',
+      'resource-overallocated', 'misplaced-property', 'missing-estimate', 'start-before-dependency']) {
+      assert.ok(codes.has(code), `expected ${code} in the broken example, got ${[...codes].join(', ')}`);
+    }
   });
 });

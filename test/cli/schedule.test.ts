@@ -104,7 +104,7 @@ describe('planc schedule', function () {
   it('schedules the repository\'s example plans', function () {
     const examples = path.join(ROOT, 'examples');
     const plans = fs.existsSync(examples) ? fs.readdirSync(examples, { recursive: true }).map(String).filter((f) => f.endsWith('.plan')) : [];
-    if (plans.length === 0) this.skip();
+    assert.ok(plans.length > 0, 'examples/ holds plans');
     for (const plan of plans) {
       const r = planc(['schedule', path.join(examples, plan)]);
       assertNoCrash(r);
