@@ -21,6 +21,12 @@ const ALLOWED: Record<Place, ReadonlySet<A.PropertyKey>> = {
   calendar: new Set(['workdays', 'hours', 'holiday']),
 };
 
+const ALL_KEYS: A.PropertyKey[] = [
+  'start', 'deadline', 'on', 'status', 'not before', 'after', 'duration', 'effort', 'assign', 'owner', 'calendar', 'budget',
+  'cost', 'quality', 'progress', 'capacity', 'currency', 'uses', 'waive', 'rate', 'leave', 'holiday', 'workdays', 'hours',
+];
+const KEY_BITS = new Map(ALL_KEYS.map((k, i) => [k, 1 << i]));
+
 const REPEATABLE: ReadonlySet<A.PropertyKey> = new Set(['after', 'assign', 'cost', 'quality', 'leave', 'holiday', 'uses', 'waive']);
 
 const PLACE_NAMES: Record<Place, string> = {
@@ -46,7 +52,8 @@ export class Binder {
   private readonly resources: ResourceNode[] = [];
   private readonly calendarBlocks: A.Block[] = [];
   private readonly calendars = new Map<string, WorkCalendar>();
-  private readonly references: PlanModel['references'] = [];
+  private readonly referenceIdents: A.Ident[] = [];
+  private readonly referenceSymbols: PlanSymbol[] = [];
   private project!: ProjectInfo;
   private hours = 8;
 
@@ -66,7 +73,7 @@ export class Binder {
     for (const t of this.tasks) this.bindTask(t);
     return {
       project: this.project, tasks: this.tasks, resources: this.resources, calendars: this.calendars,
-      symbols: this.symbols, references: this.references,
+      symbols: this.symbols, referenceIdents: this.referenceIdents, referenceSymbols: this.referenceSymbols,
     };
   }
 
@@ -127,7 +134,8 @@ export class Binder {
     if (!ref) return undefined;
     const symbol = this.symbols.get(ref.text);
     if (symbol && expected.includes(symbol.kind)) {
-      this.references.push({ ref, symbol });
+      this.referenceIdents.push(ref);
+      this.referenceSymbols.push(symbol);
       return symbol;
     }
     const role = typeof roleText === 'string' ? roleText : roleText();
@@ -153,30 +161,35 @@ export class Binder {
    * others; `duration` with `effort` is reported on the later one, which is then ignored.
    */
   private accepted(block: A.Block, place: Place): A.Property[] {
+    const props = block.props;
     const out: A.Property[] = [];
-    const seen = new Map<A.PropertyKey, A.Property>();
-    for (const p of block.props) {
-      if (!ALLOWED[place].has(p.key)) {
+    const allowed = ALLOWED[place];
+    let seen = 0; // one bit per property key already accepted: no map per block
+    for (let k = 0; k < props.length; k++) {
+      const p = props[k];
+      if (!allowed.has(p.key)) {
         this.sink.report('misplaced-property', p, `'${p.key}' is not allowed on ${PLACE_NAMES[place]}.${placeHint(p.key, place)}`);
         continue;
       }
-      const earlier = seen.get(p.key);
-      if (earlier && !REPEATABLE.has(p.key)) {
+      const bit = KEY_BITS.get(p.key)!;
+      if ((seen & bit) !== 0 && !REPEATABLE.has(p.key)) {
+        const earlier = out.find((x) => x.key === p.key)!;
         this.sink.report('duplicate-property', p, `'${p.key}' is already set for ${this.describe(block)}; it may appear only once.`, {
           related: [{ span: earlier, message: 'first set here' }],
         });
         continue;
       }
       if (p.key === 'duration' || p.key === 'effort') {
-        const other = seen.get(p.key === 'duration' ? 'effort' : 'duration');
-        if (other) {
+        const otherKey = p.key === 'duration' ? 'effort' : 'duration';
+        if ((seen & KEY_BITS.get(otherKey)!) !== 0) {
+          const other = out.find((x) => x.key === otherKey)!;
           this.sink.report('conflicting-properties', p, `'duration' and 'effort' exclude each other: ${this.describe(block)} already has '${other.key}'.`, {
             related: [{ span: other, message: `'${other.key}' set here` }],
           });
           continue;
         }
       }
-      seen.set(p.key, p);
+      seen |= bit;
       out.push(p);
     }
     return out;

@@ -9,8 +9,6 @@ export interface Costs {
   cost: Float64Array;
   /** Person-days booked on each task (groups: the sum of their children). */
   effort: Float64Array;
-  /** Booked days per assignment of each leaf, parallel to `task.assignments`. */
-  booked: Float64Array[];
   projectCost: number;
 }
 
@@ -29,7 +27,6 @@ export function bookedDays(t: TaskNode): number[] {
 export function computeCosts(model: PlanModel, sink: DiagnosticSink): Costs {
   const tasks = model.tasks, n = tasks.length;
   const cost = new Float64Array(n), effort = new Float64Array(n);
-  const booked: Float64Array[] = new Array(n);
   const currency = model.project.currency;
   const projectHours = model.project.calendar.hours;
   const unpricedSeen = new Set<string>();
@@ -40,7 +37,7 @@ export function computeCosts(model: PlanModel, sink: DiagnosticSink): Costs {
     for (const item of t.costs) c += item.amount;
     if (t.kind === 'leaf') {
       const days = bookedDays(t);
-      booked[i] = Float64Array.from(days);
+      t.booked = days;
       for (let k = 0; k < days.length; k++) {
         const a = t.assignments[k];
         const r = model.resources[a.resource];
@@ -57,7 +54,6 @@ export function computeCosts(model: PlanModel, sink: DiagnosticSink): Costs {
         c += days[k] * daily;
       }
     } else {
-      booked[i] = new Float64Array(0);
       for (const ch of t.children) { c += cost[ch]; effort[i] += effort[ch]; }
     }
     cost[i] = c;
@@ -82,7 +78,7 @@ export function computeCosts(model: PlanModel, sink: DiagnosticSink): Costs {
     }
     checkCommitted('the project', p.budget, p.budgetProperty, tasks.filter((t) => t.parent < 0), sink, currency);
   }
-  return { cost, effort, booked, projectCost };
+  return { cost, effort, projectCost };
 }
 
 function checkCommitted(owner: string, budget: number, at: { start: number; end: number }, children: TaskNode[], sink: DiagnosticSink, currency: string | undefined): void {

@@ -1,38 +1,42 @@
 /**
- * Tokens of both languages. Words are lexed as one `Identifier` pattern and then re-typed
- * from a keyword table of the language being read: one word pattern keeps the lexer fast,
- * and keywords stay ordinary names in the places where a name is expected (see `ident` rules).
+ * Token types of both languages, and `tokenize`. The scanner (scanner.ts) reads the text;
+ * words become keyword tokens through a table of the language being read, so keywords stay
+ * ordinary names in the places where a name is expected (see the parsers' `name` rules).
  */
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { scan, TokenPool, type ScanTables } from './scanner';
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\uFEFF\u00A0]+/, group: Lexer.SKIPPED });
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments', start_chars_hint: ['/'] });
-export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments' });
-export const UnterminatedComment = createToken({ name: 'UnterminatedComment', pattern: /\/\*[\s\S]*/, group: 'comments' });
-export const StringLiteral = createToken({ name: 'StringLiteral', label: 'a string', pattern: /"(?:[^"\\\r\n]|\\.)*"/, start_chars_hint: ['"'] });
-export const UnterminatedString = createToken({ name: 'UnterminatedString', label: 'an unterminated string', pattern: /"(?:[^"\\\r\n]|\\.)*/, start_chars_hint: ['"'] });
-export const DateLiteral = createToken({ name: 'DateLiteral', label: 'a date (YYYY-MM-DD)', pattern: /\d{4}-\d{1,2}-\d{1,2}/ });
-export const DurationLiteral = createToken({ name: 'DurationLiteral', label: 'a duration (like 5d)', pattern: /\d+(?:\.\d+)?(?:mo|h|d|w)/ });
-export const PercentLiteral = createToken({ name: 'PercentLiteral', label: 'a percentage (like 50%)', pattern: /\d+(?:\.\d+)?%/ });
-export const NumberLiteral = createToken({ name: 'NumberLiteral', label: 'a number', pattern: /\d[\d_]*(?:\.\d+)?/ });
-export const Identifier = createToken({ name: 'Identifier', label: 'a name', pattern: /[A-Za-z_][A-Za-z0-9_-]*/ });
+function token(name: string, label?: string): TokenType {
+  return createToken({ name, pattern: Lexer.NA, ...(label ? { label } : {}) });
+}
 
-export const LCurly = createToken({ name: 'LCurly', pattern: '{', label: "'{'" });
-export const RCurly = createToken({ name: 'RCurly', pattern: '}', label: "'}'" });
-export const LParen = createToken({ name: 'LParen', pattern: '(', label: "'('" });
-export const RParen = createToken({ name: 'RParen', pattern: ')', label: "')'" });
-export const Comma = createToken({ name: 'Comma', pattern: ',', label: "','" });
-export const DotDot = createToken({ name: 'DotDot', pattern: '..', label: "'..'" });
-export const Plus = createToken({ name: 'Plus', pattern: '+', label: "'+'" });
-export const Minus = createToken({ name: 'Minus', pattern: '-', label: "'-'" });
-export const Star = createToken({ name: 'Star', pattern: '*', label: "'*'" });
-export const Slash = createToken({ name: 'Slash', pattern: '/', label: "'/'" });
-export const NotEq = createToken({ name: 'NotEq', pattern: '!=', label: "'!='" });
-export const LtEq = createToken({ name: 'LtEq', pattern: '<=', label: "'<='" });
-export const GtEq = createToken({ name: 'GtEq', pattern: '>=', label: "'>='" });
-export const Eq = createToken({ name: 'Eq', pattern: '=', label: "'='" });
-export const Lt = createToken({ name: 'Lt', pattern: '<', label: "'<'" });
-export const Gt = createToken({ name: 'Gt', pattern: '>', label: "'>'" });
+export const LineComment = token('LineComment');
+export const BlockComment = token('BlockComment');
+export const UnterminatedComment = token('UnterminatedComment');
+export const StringLiteral = token('StringLiteral', 'a string');
+export const UnterminatedString = token('UnterminatedString', 'an unterminated string');
+export const DateLiteral = token('DateLiteral', 'a date (YYYY-MM-DD)');
+export const DurationLiteral = token('DurationLiteral', 'a duration (like 5d)');
+export const PercentLiteral = token('PercentLiteral', 'a percentage (like 50%)');
+export const NumberLiteral = token('NumberLiteral', 'a number');
+export const Identifier = token('Identifier', 'a name');
+
+export const LCurly = token('LCurly', "'{'");
+export const RCurly = token('RCurly', "'}'");
+export const LParen = token('LParen', "'('");
+export const RParen = token('RParen', "')'");
+export const Comma = token('Comma', "','");
+export const DotDot = token('DotDot', "'..'");
+export const Plus = token('Plus', "'+'");
+export const Minus = token('Minus', "'-'");
+export const Star = token('Star', "'*'");
+export const Slash = token('Slash', "'/'");
+export const NotEq = token('NotEq', "'!='");
+export const LtEq = token('LtEq', "'<='");
+export const GtEq = token('GtEq', "'>='");
+export const Eq = token('Eq', "'='");
+export const Lt = token('Lt', "'<'");
+export const Gt = token('Gt', "'>'");
 
 function keyword(word: string): TokenType {
   return createToken({ name: `Kw_${word}`, pattern: Lexer.NA, label: `'${word}'` });
@@ -67,52 +71,52 @@ const POLICY_KEYWORDS = [
 export const planKeywordWords: readonly string[] = PLAN_KEYWORDS;
 export const policyKeywordWords: readonly string[] = POLICY_KEYWORDS;
 
-function keywordTable(words: readonly (keyof typeof K)[]): Map<string, TokenType> {
-  return new Map(words.map((w) => [w, K[w]]));
+function keywordTable(words: readonly (keyof typeof K)[]): Map<string, { type: TokenType; image: string }> {
+  return new Map(words.map((w) => [w, { type: K[w], image: w }]));
 }
 const planKeywordTable = keywordTable(PLAN_KEYWORDS);
 const policyKeywordTable = keywordTable(POLICY_KEYWORDS);
 
-const lexedTokens: TokenType[] = [
-  WhiteSpace, LineComment, BlockComment, UnterminatedComment, StringLiteral, UnterminatedString,
-  DateLiteral, DurationLiteral, PercentLiteral, NumberLiteral, Identifier,
-  LCurly, RCurly, LParen, RParen, Comma, DotDot, Plus, Minus, Star, Slash, NotEq, LtEq, GtEq, Eq, Lt, Gt,
-];
+const PUNCTUATION = new Map<string, TokenType>([
+  ['{', LCurly], ['}', RCurly], ['(', LParen], [')', RParen], [',', Comma], ['..', DotDot], ['+', Plus], ['-', Minus],
+  ['*', Star], ['/', Slash], ['!=', NotEq], ['<=', LtEq], ['>=', GtEq], ['=', Eq], ['<', Lt], ['>', Gt],
+]);
 
 /** Every token type a parser may see. */
-export const allTokenTypes: TokenType[] = [...lexedTokens, ...Object.values(K)];
+export const allTokenTypes: TokenType[] = [
+  LineComment, BlockComment, UnterminatedComment, StringLiteral, UnterminatedString, DateLiteral, DurationLiteral,
+  PercentLiteral, NumberLiteral, Identifier, ...PUNCTUATION.values(), ...Object.values(K),
+];
 
-const lexer = new Lexer(lexedTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  skipValidations: true,
-});
+function tables(keywords: ScanTables['keywords']): ScanTables {
+  return {
+    keywords, identifier: Identifier, string: StringLiteral, unterminatedString: UnterminatedString, date: DateLiteral,
+    duration: DurationLiteral, percent: PercentLiteral, number: NumberLiteral, lineComment: LineComment,
+    blockComment: BlockComment, unterminatedComment: UnterminatedComment, punctuation: PUNCTUATION,
+  };
+}
+const planTables = tables(planKeywordTable);
+const policyTables = tables(policyKeywordTable);
 
 export interface LexError { offset: number; length: number; message: string }
 export interface LexResult { tokens: IToken[]; comments: IToken[]; errors: LexError[] }
 
 export type LanguageKind = 'plan' | 'policy';
 
-export function tokenize(text: string, language: LanguageKind): LexResult {
-  const result = lexer.tokenize(text);
-  const table = language === 'plan' ? planKeywordTable : policyKeywordTable;
-  const tokens = result.tokens;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.tokenType === Identifier) {
-      const kw = table.get(t.image);
-      if (kw !== undefined) { t.tokenType = kw; t.tokenTypeIdx = kw.tokenTypeIdx!; }
-    }
-  }
-  const errors: LexError[] = [];
-  for (const e of result.errors) {
-    const prev = errors[errors.length - 1];
-    // Consecutive bad characters (binary garbage) make one diagnostic, not one per byte.
-    if (prev && prev.offset + prev.length >= e.offset) { prev.length = e.offset + e.length - prev.offset; continue; }
-    errors.push({ offset: e.offset, length: e.length, message: '' });
-  }
-  for (const e of errors) e.message = `Unexpected character${e.length > 1 ? 's' : ''} ${describeChars(text.slice(e.offset, e.offset + Math.min(e.length, 12)))}${e.length > 12 ? '…' : ''}`;
-  return { tokens, comments: result.groups.comments ?? [], errors };
+const pools = { plan: new TokenPool(), policy: new TokenPool() };
+
+/**
+ * Tokens of a text. With `reuse`, the token objects come from a pool and are overwritten by the
+ * next reusing call — for the parsers, which are done with the tokens when they return.
+ */
+export function tokenize(text: string, language: LanguageKind, reuse = false): LexResult {
+  const result = scan(text, language === 'plan' ? planTables : policyTables, reuse ? pools[language] : undefined);
+  const errors = result.errors.map((e): LexError => ({
+    offset: e.offset,
+    length: e.length,
+    message: `Unexpected character${e.length > 1 ? 's' : ''} ${describeChars(text.slice(e.offset, e.offset + Math.min(e.length, 12)))}${e.length > 12 ? '…' : ''}`,
+  }));
+  return { tokens: result.tokens, comments: result.comments, errors };
 }
 
 function describeChars(s: string): string {

@@ -34,6 +34,8 @@ export class TaskNode {
   depth = 0;
   deps: BoundDependency[] = [];
   assignments: BoundAssignment[] = [];
+  /** Person-days each assignee books (parallel to `assignments`), set by the cost phase. */
+  booked: number[] = [];
   /** Working days of the estimate (`duration`, or `effort` without assignees); undefined when missing. */
   durationDays: number | undefined = undefined;
   effortDays: number | undefined = undefined;
@@ -93,6 +95,10 @@ export interface PlanModel {
   resources: ResourceNode[];
   calendars: Map<string, WorkCalendar>;
   symbols: Map<string, PlanSymbol>;
-  /** Every resolved reference, for go-to-definition, references and rename. */
-  references: { ref: A.Ident; symbol: PlanSymbol }[];
+  /**
+   * Every resolved reference, for go-to-definition, references and rename: `referenceIdents[k]`
+   * names `referenceSymbols[k]` (parallel arrays: no object per reference on the hot path).
+   */
+  referenceIdents: A.Ident[];
+  referenceSymbols: PlanSymbol[];
 }

@@ -21,7 +21,7 @@ function lexErrors(lexed: ReturnType<typeof tokenize>, text: string) {
 }
 
 export function parsePlan(text: string): PlanDocument {
-  const lexed = tokenize(text, 'plan');
+  const lexed = tokenize(text, 'plan', true);
   const { document, errors } = parsePlanTokens(text, lexed.tokens);
   document.comments = comments(lexed.comments);
   document.syntaxErrors = errors.finish(lexErrors(lexed, text));
@@ -29,7 +29,7 @@ export function parsePlan(text: string): PlanDocument {
 }
 
 export function parsePolicy(text: string): PolicyDocument {
-  const lexed = tokenize(text, 'policy');
+  const lexed = tokenize(text, 'policy', true);
   const { document, errors } = parsePolicyTokens(text, lexed.tokens);
   document.comments = comments(lexed.comments);
   document.syntaxErrors = errors.finish(lexErrors(lexed, text));

@@ -175,7 +175,7 @@ export class PlanParser extends EmbeddedActionsParser {
         if (label) { block.name = this.str(label); block.end = block.name.end; }
         if (open) { block.open = open.startOffset; block.end = open.startOffset + 1; this.stack.push(block); }
       } else {
-        const p = this.begin<A.RefProperty>(kw, 'calendar', {});
+        const p = this.begin<A.RefProperty>(kw, 'calendar');
         if (id) { p.ref = this.ident(id); p.end = p.ref.end; }
       }
     });
@@ -200,14 +200,14 @@ export class PlanParser extends EmbeddedActionsParser {
       { ALT: () => this.CONSUME(K.start) }, { ALT: () => this.CONSUME(K.deadline) },
       { ALT: () => this.CONSUME(K.on) }, { ALT: () => this.CONSUME(K.status) },
     ]);
-    const p = this.ACTION(() => this.begin<A.DateProperty>(kw, kw.image as A.DateProperty['key'], {}));
+    const p = this.ACTION(() => this.begin<A.DateProperty>(kw, kw.image as A.DateProperty['key']));
     const d = this.CONSUME(T.DateLiteral);
     this.ACTION(() => { p.date = this.date(d); p.end = p.date.end; });
   });
 
   private notBeforeProperty = this.RULE('notBeforeProperty', () => {
     const kw = this.CONSUME(K.not);
-    const p = this.ACTION(() => this.begin<A.DateProperty>(kw, 'not before', {}));
+    const p = this.ACTION(() => this.begin<A.DateProperty>(kw, 'not before'));
     const b = this.CONSUME(K.before);
     this.ACTION(() => { p.keyword.end = b.startOffset + b.image.length; p.end = p.keyword.end; });
     const d = this.CONSUME(T.DateLiteral);
@@ -216,7 +216,7 @@ export class PlanParser extends EmbeddedActionsParser {
 
   private afterProperty = this.RULE('afterProperty', () => {
     const kw = this.CONSUME(K.after);
-    const p = this.ACTION(() => this.begin<A.AfterProperty>(kw, 'after', { deps: [] }));
+    const p = this.ACTION(() => this.begin<A.AfterProperty>(kw, 'after', 'deps'));
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.dependency, { ARGS: [p] }) });
   });
 
@@ -239,14 +239,14 @@ export class PlanParser extends EmbeddedActionsParser {
 
   private durationProperty = this.RULE('durationProperty', () => {
     const kw = this.OR(this.cachedAlts[3] ??= [{ ALT: () => this.CONSUME(K.duration) }, { ALT: () => this.CONSUME(K.effort) }]);
-    const p = this.ACTION(() => this.begin<A.DurationProperty>(kw, kw.image as 'duration' | 'effort', {}));
+    const p = this.ACTION(() => this.begin<A.DurationProperty>(kw, kw.image as 'duration' | 'effort'));
     const d = this.CONSUME(T.DurationLiteral);
     this.ACTION(() => { p.value = this.duration(d); p.end = p.value.end; });
   });
 
   private assignProperty = this.RULE('assignProperty', () => {
     const kw = this.CONSUME(K.assign);
-    const p = this.ACTION(() => this.begin<A.AssignProperty>(kw, 'assign', { assignments: [] }));
+    const p = this.ACTION(() => this.begin<A.AssignProperty>(kw, 'assign', 'assignments'));
     this.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
       DEF: () => {
@@ -262,14 +262,14 @@ export class PlanParser extends EmbeddedActionsParser {
 
   private refProperty = this.RULE('refProperty', () => {
     const kw = this.CONSUME(K.owner);
-    const p = this.ACTION(() => this.begin<A.RefProperty>(kw, 'owner', {}));
+    const p = this.ACTION(() => this.begin<A.RefProperty>(kw, 'owner'));
     const r = this.SUBRULE(this.name);
     this.ACTION(() => { p.ref = this.ident(r); p.end = p.ref.end; });
   });
 
   private amountProperty = this.RULE('amountProperty', () => {
     const kw = this.OR(this.cachedAlts[4] ??= [{ ALT: () => this.CONSUME(K.budget) }, { ALT: () => this.CONSUME(K.cost) }]);
-    const p = this.ACTION(() => this.begin<A.BudgetProperty | A.CostProperty>(kw, kw.image as 'budget' | 'cost', {}));
+    const p = this.ACTION(() => this.begin<A.BudgetProperty | A.CostProperty>(kw, kw.image as 'budget' | 'cost'));
     const amount = this.SUBRULE(this.amount);
     this.ACTION(() => { p.amount = amount; p.end = amount.end; });
     this.OPTION({
@@ -293,7 +293,7 @@ export class PlanParser extends EmbeddedActionsParser {
 
   private qualityProperty = this.RULE('qualityProperty', () => {
     const kw = this.CONSUME(K.quality);
-    const p = this.ACTION(() => this.begin<A.QualityProperty>(kw, 'quality', {}));
+    const p = this.ACTION(() => this.begin<A.QualityProperty>(kw, 'quality'));
     const s = this.CONSUME(T.StringLiteral);
     this.ACTION(() => { p.text = this.str(s); p.end = p.text.end; });
     this.OPTION(() => {
@@ -305,28 +305,28 @@ export class PlanParser extends EmbeddedActionsParser {
 
   private percentProperty = this.RULE('percentProperty', () => {
     const kw = this.OR(this.cachedAlts[5] ??= [{ ALT: () => this.CONSUME(K.progress) }, { ALT: () => this.CONSUME(K.capacity) }]);
-    const p = this.ACTION(() => this.begin<A.PercentProperty>(kw, kw.image as 'progress' | 'capacity', {}));
+    const p = this.ACTION(() => this.begin<A.PercentProperty>(kw, kw.image as 'progress' | 'capacity'));
     const pct = this.CONSUME(T.PercentLiteral);
     this.ACTION(() => { p.percent = this.percent(pct); p.end = p.percent.end; });
   });
 
   private currencyProperty = this.RULE('currencyProperty', () => {
     const kw = this.CONSUME(K.currency);
-    const p = this.ACTION(() => this.begin<A.CurrencyProperty>(kw, 'currency', {}));
+    const p = this.ACTION(() => this.begin<A.CurrencyProperty>(kw, 'currency'));
     const c = this.SUBRULE(this.name);
     this.ACTION(() => { p.code = this.ident(c); p.end = p.code.end; });
   });
 
   private usesProperty = this.RULE('usesProperty', () => {
     const kw = this.CONSUME(K.uses);
-    const p = this.ACTION(() => this.begin<A.UsesProperty>(kw, 'uses', {}));
+    const p = this.ACTION(() => this.begin<A.UsesProperty>(kw, 'uses'));
     const s = this.CONSUME(T.StringLiteral);
     this.ACTION(() => { p.path = this.str(s); p.end = p.path.end; });
   });
 
   private waiveProperty = this.RULE('waiveProperty', () => {
     const kw = this.CONSUME(K.waive);
-    const p = this.ACTION(() => this.begin<A.WaiveProperty>(kw, 'waive', { on: [] }));
+    const p = this.ACTION(() => this.begin<A.WaiveProperty>(kw, 'waive', 'on'));
     const r = this.SUBRULE(this.name);
     this.ACTION(() => { p.rule = this.ident(r); p.end = p.rule.end; });
     this.OPTION(() => {
@@ -347,7 +347,7 @@ export class PlanParser extends EmbeddedActionsParser {
 
   private rateProperty = this.RULE('rateProperty', () => {
     const kw = this.CONSUME(K.rate);
-    const p = this.ACTION(() => this.begin<A.RateProperty>(kw, 'rate', {}));
+    const p = this.ACTION(() => this.begin<A.RateProperty>(kw, 'rate'));
     const amount = this.SUBRULE(this.amount);
     this.ACTION(() => { p.rate = { start: amount.start, end: amount.end, amount }; p.end = amount.end; });
     this.CONSUME(T.Slash);
@@ -357,7 +357,7 @@ export class PlanParser extends EmbeddedActionsParser {
 
   private periodProperty = this.RULE('periodProperty', () => {
     const kw = this.OR(this.cachedAlts[6] ??= [{ ALT: () => this.CONSUME(K.leave) }, { ALT: () => this.CONSUME(K.holiday) }]);
-    const p = this.ACTION(() => this.begin<A.PeriodProperty>(kw, kw.image as 'leave' | 'holiday', {}));
+    const p = this.ACTION(() => this.begin<A.PeriodProperty>(kw, kw.image as 'leave' | 'holiday'));
     const from = this.CONSUME(T.DateLiteral);
     this.ACTION(() => { p.from = this.date(from); p.end = p.from.end; });
     this.OPTION(() => {
@@ -373,7 +373,7 @@ export class PlanParser extends EmbeddedActionsParser {
 
   private workdaysProperty = this.RULE('workdaysProperty', () => {
     const kw = this.CONSUME(K.workdays);
-    const p = this.ACTION(() => this.begin<A.WorkdaysProperty>(kw, 'workdays', { days: [] }));
+    const p = this.ACTION(() => this.begin<A.WorkdaysProperty>(kw, 'workdays', 'days'));
     this.AT_LEAST_ONE(() => {
       this.OPTION(() => this.CONSUME(T.Comma));
       const from = this.CONSUME(T.Identifier);
@@ -388,7 +388,7 @@ export class PlanParser extends EmbeddedActionsParser {
 
   private hoursProperty = this.RULE('hoursProperty', () => {
     const kw = this.CONSUME(K.hours);
-    const p = this.ACTION(() => this.begin<A.HoursProperty>(kw, 'hours', {}));
+    const p = this.ACTION(() => this.begin<A.HoursProperty>(kw, 'hours'));
     const n = this.CONSUME(T.NumberLiteral);
     this.ACTION(() => { p.value = this.num(n); p.end = p.value.end; });
   });
@@ -396,9 +396,10 @@ export class PlanParser extends EmbeddedActionsParser {
   // ---------------------------------------------------------------- node builders
 
   /** Creates a property node and attaches it at once, so a property broken half-way keeps what was read. */
-  private begin<P extends A.Property>(kw: IToken, key: P['key'], fields: Partial<P>): P {
+  private begin<P extends A.Property>(kw: IToken, key: P['key'], list?: 'deps' | 'assignments' | 'on' | 'days'): P {
     const start = kw.startOffset, end = start + kw.image.length;
-    const p = Object.assign({ key, keyword: { start, end }, start, end }, fields) as unknown as P;
+    const p = { key, keyword: { start, end }, start, end } as unknown as P;
+    if (list) (p as unknown as Record<string, unknown[]>)[list] = [];
     this.attachProperty(p);
     return p;
   }
