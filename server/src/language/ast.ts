@@ -3,6 +3,7 @@
  * a node whose text was broken keeps the parts that were read, so fields are optional.
  */
 import type { Span } from './text';
+export type { Span };
 
 export interface Ident extends Span { text: string }
 export interface StringLit extends Span { value: string }
