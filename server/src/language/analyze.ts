@@ -3,9 +3,11 @@
  * Pure: text in, results out. The language server, the CLI, tests and the benchmark all call this.
  */
 import type { PlanDocument } from './ast';
+export type { TextChange } from './incremental';
 import { DiagnosticSink, compareDiagnostics, type Diagnostic } from './diagnostics';
 import { LineIndex } from './text';
 import { parsePlan } from './parse';
+import { reparsePlan, type TextChange } from './incremental';
 import { bindPlan } from './bind';
 import { schedulePlan, type Schedule } from './schedule';
 import { checkDates } from './checks';
@@ -36,7 +38,21 @@ const now = () => performance.now();
 
 export function analyzePlan(text: string, options: AnalyzeOptions = {}): PlanAnalysis {
   const t0 = now();
-  const document = parsePlan(text);
+  return analyzeDocument(text, parsePlan(text), t0, options);
+}
+
+/**
+ * Re-analyses after edits, re-parsing only the block an edit touched when it can (incremental.ts).
+ * `previous` must be the analysis of the text before the changes; it must not be used afterwards.
+ */
+export function reanalyzePlan(previous: PlanAnalysis, newText: string, changes: TextChange[], options: AnalyzeOptions = {}): PlanAnalysis {
+  const t0 = now();
+  let document: PlanDocument | undefined;
+  if (changes.length === 1) document = reparsePlan(previous.document, newText, changes[0]);
+  return analyzeDocument(newText, document ?? parsePlan(newText), t0, options);
+}
+
+function analyzeDocument(text: string, document: PlanDocument, t0: number, options: AnalyzeOptions): PlanAnalysis {
   const t1 = now();
   const sink = new DiagnosticSink('plan');
   for (const e of document.syntaxErrors) sink.report('syntax', e, e.message);
