@@ -27,6 +27,11 @@ const ALL_KEYS: A.PropertyKey[] = [
 ];
 const KEY_BITS = new Map(ALL_KEYS.map((k, i) => [k, 1 << i]));
 
+const SCHEDULABLE: readonly SymbolKind[] = ['task', 'milestone'];
+const RESOURCE: readonly SymbolKind[] = ['resource'];
+const CALENDAR: readonly SymbolKind[] = ['calendar'];
+const WAIVABLE: readonly SymbolKind[] = ['task', 'milestone', 'resource'];
+
 const REPEATABLE: ReadonlySet<A.PropertyKey> = new Set(['after', 'assign', 'cost', 'quality', 'leave', 'holiday', 'uses', 'waive']);
 
 const PLACE_NAMES: Record<Place, string> = {
@@ -130,7 +135,7 @@ export class Binder {
   }
 
   /** Resolves a reference to one of the expected kinds, reporting unknown or wrong-kind references. */
-  private resolve(ref: A.Ident | undefined, expected: SymbolKind[], roleText: string | (() => string)): PlanSymbol | undefined {
+  private resolve(ref: A.Ident | undefined, expected: readonly SymbolKind[], roleText: string | (() => string)): PlanSymbol | undefined {
     if (!ref) return undefined;
     const symbol = this.symbols.get(ref.text);
     if (symbol && expected.includes(symbol.kind)) {
@@ -144,7 +149,7 @@ export class Binder {
       const candidates = [...this.symbols].filter(([, s]) => expected.includes(s.kind)).map(([n]) => n);
       const close = suggestions(ref.text, candidates);
       const hint = close.length ? ` Did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : '';
-      this.sink.report('unknown-reference', ref, `Unknown ${wanted} '${ref.text}' in ${role}.${hint}`, { data: { suggestions: close, expected } });
+      this.sink.report('unknown-reference', ref, `Unknown ${wanted} '${ref.text}' in ${role}.${hint}`, { data: { suggestions: close, expected: [...expected] } });
       return undefined;
     }
     {
@@ -265,7 +270,7 @@ export class Binder {
         case 'uses': p.uses.push(prop); break;
         case 'waive':
           p.waivers.push(prop);
-          if (prop.rule) for (const id of prop.on) this.resolve(id, ['task', 'milestone', 'resource'], () => `the waiver of ${prop.rule!.text}`);
+          if (prop.rule) for (const id of prop.on) this.resolve(id, WAIVABLE, () => `the waiver of ${prop.rule!.text}`);
           if (prop.rule && !prop.reason) {
             this.sink.report('waiver-missing-reason', prop, `The waiver of '${prop.rule.text}' needs a reason: add it as a string, e.g. waive ${prop.rule.text} "why this is acceptable".`);
           }
@@ -278,7 +283,7 @@ export class Binder {
       this.sink.report('missing-property', block.id ?? block.keyword, `The project needs a start date: add 'start YYYY-MM-DD'.`);
     }
     if (calendarRef) {
-      const sym = this.resolve(calendarRef, ['calendar'], "the project's calendar");
+      const sym = this.resolve(calendarRef, CALENDAR, "the project's calendar");
       if (sym) p.calendar = this.calendars.get(sym.block.id!.text) ?? p.calendar;
     }
   }
@@ -363,7 +368,7 @@ export class Binder {
         case 'capacity': r.capacity = this.percent(prop.percent, 'capacity', true) ?? r.capacity; break;
         case 'leave': { const range = this.period(prop); if (range) r.leave.push(range); break; }
         case 'calendar': {
-          const sym = this.resolve(prop.ref, ['calendar'], () => `the calendar of ${r.id}`);
+          const sym = this.resolve(prop.ref, CALENDAR, () => `the calendar of ${r.id}`);
           if (sym) { r.calendar = this.calendars.get(sym.block.id!.text); r.calendarName = sym.block.id!.text; }
           break;
         }
@@ -373,7 +378,7 @@ export class Binder {
   }
 
   private quality(prop: A.QualityProperty): { text: string; by?: number } {
-    const by = this.resolve(prop.by, ['resource'], 'the approver of a quality criterion');
+    const by = this.resolve(prop.by, RESOURCE, 'the approver of a quality criterion');
     return { text: prop.text?.value ?? '', by: by?.index };
   }
 
@@ -389,7 +394,7 @@ export class Binder {
         case 'after': for (const d of prop.deps) this.bindDependency(t, d); break;
         case 'assign':
           for (const a of prop.assignments) {
-            const sym = this.resolve(a.resource, ['resource'], () => `the assignments of ${t.id}`);
+            const sym = this.resolve(a.resource, RESOURCE, () => `the assignments of ${t.id}`);
             const share = a.allocation ? this.percent(a.allocation, 'allocation', true) : 1;
             if (!sym || share === undefined) continue;
             if (t.assignments.some((x) => x.resource === sym.index)) {
@@ -399,7 +404,7 @@ export class Binder {
             t.assignments.push({ resource: sym.index, share, ref: a.resource! });
           }
           break;
-        case 'owner': { const sym = this.resolve(prop.ref, ['resource'], () => `the owner of ${t.id}`); if (sym) t.owner = sym.index; break; }
+        case 'owner': { const sym = this.resolve(prop.ref, RESOURCE, () => `the owner of ${t.id}`); if (sym) t.owner = sym.index; break; }
         case 'budget': t.budget = this.money(prop.amount); t.budgetProperty = prop; break;
         case 'cost': {
           const amount = this.money(prop.amount);
@@ -423,7 +428,7 @@ export class Binder {
   }
 
   private bindDependency(t: TaskNode, d: A.Dependency): void {
-    const sym = this.resolve(d.target, ['task', 'milestone'], () => `the dependencies of ${t.id}`);
+    const sym = this.resolve(d.target, SCHEDULABLE, () => `the dependencies of ${t.id}`);
     if (!sym) return;
     const target = sym.index;
     if (this.isAncestor(target, t.index) || this.isAncestor(t.index, target)) {
