@@ -1,4 +1,8 @@
-// Bundles the CLI (and the benchmark) with esbuild: one file each, no runtime resolution.
+// Bundles with esbuild: one file each, no runtime resolution.
+//   dist/planc.js       the CLI (includes the language server for `planc lsp --stdio`)
+//   dist/server.js      the language server (stdio, node IPC, socket or pipe: see server/src/server.ts)
+//   dist/extension.cjs  the VS Code extension (CommonJS, `vscode` provided by the editor)
+//   dist/bench.js       the benchmark
 import { build } from 'esbuild';
 
 const common = {
@@ -14,5 +18,14 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/planc.ts'], outfile: 'dist/planc.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
+  build({
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/extension.cjs',
+    format: 'cjs',
+    external: ['vscode'],
+    banner: {},
+  }),
   build({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' }),
 ]);

@@ -2,6 +2,7 @@
 import { runCheck } from './check';
 import { errorMessage, InputError, InternalError, UsageError } from './errors';
 import type { Io } from './io';
+import { runLsp } from './lsp';
 import { runSchedule } from './schedule';
 import { commandHelp, generalHelp, isCommand, NOT_YET_AVAILABLE } from './usage';
 import { VERSION } from './version';
@@ -35,6 +36,7 @@ function dispatch(argv: readonly string[], io: Io): number {
   switch (first) {
     case 'check': return runCheck(rest, io);
     case 'schedule': return runSchedule(rest, io);
+    case 'lsp': return runLsp(rest, io);
   }
   throw new UsageError(`'${first}' is not available in this version`);
 }

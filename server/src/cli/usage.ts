@@ -4,7 +4,7 @@ export const COMMANDS = ['check', 'schedule', 'diff', 'export', 'report', 'lsp']
 export type Command = (typeof COMMANDS)[number];
 
 /** Commands of the contract that later versions bring. */
-export const NOT_YET_AVAILABLE: ReadonlySet<string> = new Set(['diff', 'export', 'report', 'lsp']);
+export const NOT_YET_AVAILABLE: ReadonlySet<string> = new Set(['diff', 'export', 'report']);
 
 const GENERAL = `planc — Plan as Code: check and schedule project plans (*.plan) and PMO policies (*.policy)
 
@@ -16,7 +16,7 @@ Commands:
   diff OLD NEW             compare two versions of a plan (not available in this version)
   export FILE              export a plan as mermaid, html, svg, csv or ics (not available in this version)
   report FILES|DIRS        portfolio report across plans (not available in this version)
-  lsp --stdio              run the language server (not available in this version)
+  lsp --stdio              run the language server (for Neovim, Helix, Emacs and other LSP clients)
   help [COMMAND]           show help for a command
 
 Options:
@@ -80,9 +80,23 @@ Exports a plan's timeline. Not available in this version.
 
 Portfolio report across plans: compliance and health. Not available in this version.
 `,
-  lsp: `Usage: planc lsp --stdio
+  lsp: `Usage: planc lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]
 
-Runs the language server over stdio, for any LSP client. Not available in this version.
+Runs the Plan as Code language server, for any LSP client (Neovim, Helix, Emacs, ...): diagnostics,
+outline, hover, navigation, rename, completion, formatting, quick fixes, inlay hints and more for
+*.plan files, and syntax checks for *.policy files. It speaks LSP over stdio unless another
+transport is named. It is the same server as dist/server.js, which VS Code starts.
+
+Options:
+      --stdio              talk over stdin/stdout (the default)
+      --node-ipc           talk over Node IPC (when started by a Node client with an IPC channel)
+      --socket=PORT        connect to a socket on PORT
+      --pipe=NAME          connect to the named pipe NAME
+      --clientProcessId=N  exit when process N ends
+  -h, --help               show this help
+
+Settings (workspace/configuration, section planAsCode): diagnostics.delay (ms),
+inlayHints.enabled, policies.
 `,
 };
 

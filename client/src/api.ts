@@ -1,0 +1,16 @@
+/**
+ * What `activate` returns (`vscode.extensions.getExtension('plan-as-code.plan-as-code').exports`),
+ * for tests and other extensions.
+ */
+import type { Uri } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { PlanStatus } from '../../server/src/protocol';
+
+export interface PlanAsCodeApi {
+  /** The running language client (started when `activate` resolves, unless the server failed to start). */
+  client: LanguageClient;
+  /** The last `planAsCode/status` the server sent for a document. */
+  status(uri: Uri | string): PlanStatus | undefined;
+  /** The status bar item's text ('' while it is hidden, i.e. no plan editor is active). */
+  statusBarText(): string;
+}

@@ -1,0 +1,78 @@
+/**
+ * The VS Code extension (bundled to dist/extension.cjs): starts the language server
+ * (dist/server.js over node IPC) for `plan` and `plan-policy` documents, contributes the commands
+ * "Plan: Restart Language Server" and "Plan: Show Output", and shows the active plan's project end
+ * and problem count in the status bar (from the server's `planAsCode/status` notification).
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { StatusNotification, type PlanStatus } from '../../server/src/protocol';
+import { PlanStatusBar } from './statusBar';
+import type { PlanAsCodeApi } from './api';
+
+export const CLIENT_ID = 'planAsCode';
+export const CLIENT_NAME = 'Plan as Code';
+const LANGUAGES = ['plan', 'plan-policy'] as const;
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<PlanAsCodeApi> {
+  const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  context.subscriptions.push(output);
+
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    outputChannel: output,
+    traceOutputChannel: output,
+    // Markdown in hovers comes from the server's own texts (plan data is escaped there); no commands in it.
+    markdown: { isTrusted: false, supportHtml: false },
+  };
+  // The id makes the client read `planAsCode.trace.server`.
+  const languageClient = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  client = languageClient;
+
+  const statusBar = new PlanStatusBar(LANGUAGES);
+  context.subscriptions.push(statusBar);
+  context.subscriptions.push(languageClient.onNotification(StatusNotification, (status: PlanStatus) => statusBar.update(status)));
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('planAsCode.restartServer', async () => {
+      output.info('Restarting the language server.');
+      try {
+        if (languageClient.isRunning()) await languageClient.restart();
+        else await languageClient.start();
+      } catch (e) {
+        output.error(`Could not restart the language server: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(`Plan as Code: the language server could not be restarted. See "Plan: Show Output".`);
+      }
+    }),
+    vscode.commands.registerCommand('planAsCode.showOutput', () => output.show(true)),
+  );
+
+  try {
+    await languageClient.start();
+  } catch (e) {
+    output.error(`The language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage('Plan as Code: the language server did not start. See "Plan: Show Output".');
+  }
+
+  return {
+    client: languageClient,
+    status: (uri) => statusBar.statusOf(typeof uri === 'string' ? uri : uri.toString()),
+    statusBarText: () => statusBar.text,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c?.isRunning()) await c.stop();
+}

@@ -1,0 +1,352 @@
+/**
+ * The language server: LSP requests and notifications wired to the language service. Handlers are
+ * thin — convert the parameters, take the analysis of the document's current version (documents.ts),
+ * call the feature (service/*.ts) — and guarded: an exception becomes an error response and a log
+ * line, never a dead server.
+ *
+ * Diagnostics: pushed (`textDocument/publishDiagnostics`, with the document version) on open at once
+ * and on change after `planAsCode.diagnostics.delay` ms without a newer edit. Clients that support
+ * pull diagnostics are also offered `textDocument/diagnostic`; the first pull request switches the
+ * server to pull for that client: it clears what it pushed and stops pushing, so a client that does
+ * both never shows every problem twice, and a client that declares pull support but never pulls still
+ * gets pushed diagnostics. The `planAsCode/status` notification is sent after each analysis either way.
+ */
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PlanDocuments, errorText, type Analysed } from './documents';
+import { SettingsCache } from './settings';
+import { StatusNotification } from './protocol';
+import { VERSION } from './cli/version';
+import type { PlanContext } from './service/context';
+import { planDiagnostics } from './service/diagnostics';
+import { documentSymbols } from './service/symbols';
+import { hover } from './service/hover';
+import { definition, documentHighlights, references } from './service/navigation';
+import { prepareRename, rename, RenameError } from './service/rename';
+import { foldingRanges } from './service/folding';
+import { selectionRanges } from './service/selectionRanges';
+import { semanticTokens, semanticTokensLegend } from './service/semanticTokens';
+import { completion } from './service/completion';
+import { format } from './service/formatting';
+import { codeActions } from './service/codeActions';
+import { inlayHints } from './service/inlayHints';
+import { codeLenses } from './service/codeLens';
+import { policyDiagnostics, policySymbols } from './service/policy';
+
+export const SERVER_NAME = 'Plan as Code';
+
+/** What the server found out about its client at `initialize`. */
+interface ClientInfo {
+  configuration: boolean;
+  dynamicConfigurationChange: boolean;
+  pullDiagnostics: boolean;
+  diagnosticsRefresh: boolean;
+  inlayHintRefresh: boolean;
+  prepareRename: boolean;
+  codeActionLiterals: boolean;
+}
+
+function clientInfo(caps: ClientCapabilities): ClientInfo {
+  return {
+    configuration: caps.workspace?.configuration === true,
+    dynamicConfigurationChange: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    pullDiagnostics: caps.textDocument?.diagnostic !== undefined,
+    diagnosticsRefresh: caps.workspace?.diagnostics?.refreshSupport === true,
+    inlayHintRefresh: caps.workspace?.inlayHint?.refreshSupport === true,
+    prepareRename: caps.textDocument?.rename?.prepareSupport === true,
+    codeActionLiterals: caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+  };
+}
+
+export function serverCapabilities(client: ClientInfo): ServerCapabilities {
+  const caps: ServerCapabilities = {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    documentSymbolProvider: { label: SERVER_NAME },
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+    renameProvider: client.prepareRename ? { prepareProvider: true } : true,
+    completionProvider: { resolveProvider: false },
+    semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: false },
+    foldingRangeProvider: true,
+    selectionRangeProvider: true,
+    documentFormattingProvider: true,
+    codeActionProvider: client.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false } : true,
+    inlayHintProvider: { resolveProvider: false },
+    codeLensProvider: { resolveProvider: false },
+  };
+  if (client.pullDiagnostics) {
+    caps.diagnosticProvider = { identifier: 'plan', interFileDependencies: false, workspaceDiagnostics: false };
+  }
+  return caps;
+}
+
+type Handler<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
+
+/** Wires a connection (already created, not yet listening) to the language service and starts listening. */
+export function runPlanServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let client: ClientInfo = clientInfo({});
+  let settings = new SettingsCache(undefined);
+  /** Set by the first pull request: from then on diagnostics are pulled, not pushed. */
+  let clientPulls = false;
+  /** Documents whose last push carried problems (cleared when switching to pull or on close). */
+  const pushedProblems = new Set<string>();
+  /** Bumped on configuration changes: part of pull result ids. */
+  let generation = 0;
+  const resultIds = new Map<string, string>();
+  const justOpened = new Set<string>();
+
+  const log = (message: string) => {
+    try { connection.console.log(message); } catch { /* the connection is gone */ }
+  };
+  const logError = (message: string) => {
+    try { connection.console.error(message); } catch { /* the connection is gone */ }
+  };
+
+  const publish = (result: Analysed) => {
+    if (!clientPulls) {
+      void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: result.diagnostics });
+      if (result.diagnostics.length > 0) pushedProblems.add(result.uri); else pushedProblems.delete(result.uri);
+    }
+    void connection.sendNotification(StatusNotification, result.status);
+  };
+
+  const planDocs = new PlanDocuments({
+    get: (uri) => documents.get(uri),
+    planDiagnostics,
+    policyDiagnostics,
+    publish,
+    log: logError,
+  });
+
+  /** Guards a request handler: cancelled → RequestCancelled, exception → error response + log line. */
+  function guard<P, R>(name: string, handler: Handler<P, R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<any>> {
+    return async (params, token) => {
+      try {
+        if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled`);
+        return await handler(params, token);
+      } catch (e) {
+        if (e instanceof RenameError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message);
+        logError(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${errorText(e)}`);
+      }
+    };
+  }
+
+  /** Guards a notification handler: an exception becomes a log line. */
+  function guardNotification<P>(name: string, handler: (params: P) => void): (params: P) => void {
+    return (params) => {
+      try {
+        handler(params);
+      } catch (e) {
+        logError(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      }
+    };
+  }
+
+  /** A plan request: the analysis of the current version, or the fallback for policies and unknown documents. */
+  function onPlan<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, feature: (ctx: PlanContext, params: P) => R | Promise<R>) {
+    return guard<P, R>(name, (params) => {
+      const ctx = planDocs.plan(params.textDocument.uri);
+      return ctx ? feature(ctx, params) : fallback;
+    });
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    client = clientInfo(params.capabilities ?? {});
+    settings = new SettingsCache(
+      client.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'planAsCode' }) : undefined,
+      logError,
+    );
+    return { capabilities: serverCapabilities(client), serverInfo: { name: SERVER_NAME, version: VERSION } };
+  });
+
+  connection.onInitialized(() => {
+    if (client.dynamicConfigurationChange) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'planAsCode' }).catch((e: unknown) => {
+        logError(`Could not register for configuration changes: ${errorText(e)}`);
+      });
+    }
+    log(`${SERVER_NAME} language server ${VERSION} is ready (diagnostics: ${client.pullDiagnostics ? 'pull offered, push until the client pulls' : 'push'}).`);
+  });
+
+  connection.onShutdown(() => {
+    planDocs.dispose();
+  });
+
+  // ------------------------------------------------------------------ documents and settings
+
+  documents.onDidOpen(guardNotification('didOpen', (e) => {
+    planDocs.opened(e.document.uri);
+    justOpened.add(e.document.uri);
+    void settings.get(e.document.uri);
+  }));
+
+  documents.onDidChangeContent(guardNotification('didChange', (e) => {
+    const uri = e.document.uri;
+    // On open: at once. On a change: after the document's delay without a newer edit.
+    if (justOpened.delete(uri)) {
+      planDocs.schedule(uri, 0);
+    } else {
+      planDocs.noteChange(uri);
+      planDocs.schedule(uri, settings.peek(uri).diagnostics.delay);
+    }
+  }));
+
+  documents.onDidClose(guardNotification('didClose', (e) => {
+    const uri = e.document.uri;
+    planDocs.closed(uri);
+    settings.forget(uri);
+    resultIds.delete(uri);
+    justOpened.delete(uri);
+    if (pushedProblems.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }));
+
+  connection.onDidChangeConfiguration(guardNotification('didChangeConfiguration', (params) => {
+    settings.changed(params?.settings);
+    generation++;
+    for (const doc of documents.all()) planDocs.schedule(doc.uri, 0);
+    if (client.inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => {});
+    if (clientPulls && client.diagnosticsRefresh) connection.languages.diagnostics.refresh().catch(() => {});
+  }));
+
+  // ------------------------------------------------------------------ diagnostics (pull)
+
+  connection.languages.diagnostics.on(guard('textDocument/diagnostic', async (params, token): Promise<DocumentDiagnosticReport | ResponseError<any>> => {
+    const uri = params.textDocument.uri;
+    if (!clientPulls) {
+      clientPulls = true;
+      // Problems pushed before the client showed it pulls would stay beside the pulled ones.
+      for (const pushed of pushedProblems) void connection.sendDiagnostics({ uri: pushed, diagnostics: [] });
+      pushedProblems.clear();
+    }
+    // The same debounce as for pushed diagnostics: a client that pulls on every keystroke cancels
+    // the pull of an older version while it waits, and the analysis of that version never runs.
+    await planDocs.settled(uri, settings.peek(uri).diagnostics.delay, () => token.isCancellationRequested);
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'textDocument/diagnostic was cancelled');
+    const result = planDocs.analyse(uri);
+    if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const resultId = `${generation}:${result.version}`;
+    const previous = resultIds.get(uri);
+    resultIds.set(uri, resultId);
+    if (params.previousResultId !== undefined && params.previousResultId === previous && previous === resultId) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    }
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: result.diagnostics };
+  }));
+
+  // ------------------------------------------------------------------ features
+
+  connection.onDocumentSymbol(guard('textDocument/documentSymbol', (params) => {
+    const uri = params.textDocument.uri;
+    const kind = planDocs.kind(uri);
+    if (kind === 'policy') return policySymbols(planDocs.document(uri)!.getText());
+    const ctx = planDocs.plan(uri);
+    return ctx ? documentSymbols(ctx) : [];
+  }));
+
+  connection.onHover(onPlan('textDocument/hover', null, (ctx, params) => hover(ctx, params.position)));
+
+  connection.onDefinition(onPlan('textDocument/definition', [], (ctx, params) => definition(ctx, params.position)));
+
+  connection.onReferences(onPlan('textDocument/references', [], (ctx, params) =>
+    references(ctx, params.position, params.context?.includeDeclaration !== false)));
+
+  connection.onDocumentHighlight(onPlan('textDocument/documentHighlight', [], (ctx, params) => documentHighlights(ctx, params.position)));
+
+  connection.onPrepareRename(onPlan('textDocument/prepareRename', null, (ctx, params) => prepareRename(ctx, params.position)));
+
+  connection.onRenameRequest(guard('textDocument/rename', (params) => {
+    const ctx = planDocs.plan(params.textDocument.uri);
+    if (!ctx) throw new RenameError('Only ids in a plan can be renamed.');
+    return rename(ctx, params.position, params.newName);
+  }));
+
+  connection.onCompletion(onPlan('textDocument/completion', null, (ctx, params) => completion(ctx, params.position)));
+
+  connection.languages.semanticTokens.on(onPlan('textDocument/semanticTokens/full', { data: [] }, (ctx) => semanticTokens(ctx)));
+
+  connection.onFoldingRanges(onPlan('textDocument/foldingRange', [], (ctx) => foldingRanges(ctx)));
+
+  connection.onSelectionRanges(onPlan('textDocument/selectionRange', [], (ctx, params) => selectionRanges(ctx, params.positions)));
+
+  connection.onDocumentFormatting(onPlan('textDocument/formatting', null, (ctx, params) => format(ctx, params.options)));
+
+  connection.onCodeAction(onPlan('textDocument/codeAction', [], (ctx, params) =>
+    codeActions(ctx, params.range, withFixData(ctx, params.context?.diagnostics ?? []))));
+
+  connection.languages.inlayHint.on(onPlan('textDocument/inlayHint', [], async (ctx, params) => {
+    const s = await settings.get(params.textDocument.uri);
+    if (!s.inlayHints.enabled) return [];
+    // The document may have changed while the settings were read: answer for the current version.
+    const current = planDocs.plan(params.textDocument.uri) ?? ctx;
+    return inlayHints(current, params.range);
+  }));
+
+  connection.onCodeLens(onPlan('textDocument/codeLens', [], (ctx) => codeLenses(ctx)));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/**
+ * Diagnostics as the client sends them back in a code action request. Clients that do not keep a
+ * diagnostic's `data` lose the facts the quick fixes need: take them from our own diagnostic with the
+ * same code and range.
+ */
+function withFixData(ctx: PlanContext, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.every((d) => d.data !== undefined)) return diagnostics;
+  const ours = planDiagnostics(ctx);
+  const key = (d: Diagnostic) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+  const byKey = new Map<string, Diagnostic>();
+  for (const d of ours) if (!byKey.has(key(d))) byKey.set(key(d), d);
+  return diagnostics.map((d) => (d.data !== undefined ? d : { ...d, data: byKey.get(key(d))?.data }));
+}
+
+const TRANSPORT_ARGS = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
+
+/**
+ * Starts the server in this process: over node IPC, a socket or a pipe when the command line says
+ * so (`--node-ipc`, `--socket=N`, `--pipe=NAME`, as editors launch servers), else over stdio. From
+ * here on the server owns the process: an uncaught exception is logged, never fatal.
+ */
+export function startServer(): Connection {
+  if (!process.argv.slice(2).some((a) => TRANSPORT_ARGS.test(a))) process.argv.push('--stdio');
+  const connection = createConnection(ProposedFeatures.all);
+  let reporting = false;
+  const report = (what: string) => (e: unknown) => {
+    if (reporting) return; // the report itself failed (the connection is gone): do not loop
+    reporting = true;
+    const text = `${SERVER_NAME}: ${what}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+    try { connection.console.error(text); } catch { try { process.stderr.write(text + '\n'); } catch { /* nowhere to report */ } }
+    reporting = false;
+  };
+  process.removeAllListeners('uncaughtException');
+  process.on('uncaughtException', report('uncaught exception'));
+  process.on('unhandledRejection', report('unhandled rejection'));
+  runPlanServer(connection);
+  return connection;
+}
