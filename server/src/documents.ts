@@ -8,7 +8,7 @@
  * No connection in here: `publish` is a callback, so the logic is testable without a client.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { analyzePlan, type PlanAnalysis } from './language/analyze';
+import { analyzePlan, reanalyzePlan, type PlanAnalysis, type TextChange } from './language/analyze';
 import { formatDay } from './language/dates';
 import type { PlanContext } from './service/context';
 import type { PlanStatus } from './protocol';
@@ -49,7 +49,7 @@ export interface PlanDocumentsOptions {
   /** Called with each analysis the debounced pipeline completes for the current version. */
   publish(result: Analysed): void;
   log(message: string): void;
-  /** The analysis function (tests may slow it down). */
+  /** The analysis function (tests may replace it); by default analyzePlan, incremental after edits. */
   analyze?: (text: string) => PlanAnalysis;
 }
 
@@ -66,10 +66,10 @@ export class PlanDocuments {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; version: number }>();
   private readonly lastPublished = new Map<string, number>();
   private readonly changedAt = new Map<string, number>();
-  private readonly analyze: (text: string) => PlanAnalysis;
+  private readonly analyze: ((text: string) => PlanAnalysis) | undefined;
 
   constructor(private readonly options: PlanDocumentsOptions) {
-    this.analyze = options.analyze ?? analyzePlan;
+    this.analyze = options.analyze;
   }
 
   document(uri: string): DocumentLike | undefined {
@@ -96,13 +96,33 @@ export class PlanDocuments {
     if (cached && cached.version === doc.version) return cached;
     let entry: CacheEntry;
     try {
-      entry = { version: doc.version, ctx: { uri: doc.uri, analysis: this.analyze(doc.getText()) }, error: undefined };
+      const analysis = this.analyzeVersion(doc.getText(), cached?.ctx?.analysis);
+      entry = { version: doc.version, ctx: { uri: doc.uri, analysis }, error: undefined };
     } catch (e) {
       this.options.log(`Analysis of ${doc.uri} (version ${doc.version}) failed: ${errorText(e)}`);
       entry = { version: doc.version, ctx: undefined, error: e };
     }
     this.cache.set(doc.uri, entry);
     return entry;
+  }
+
+  /**
+   * Analyses `text`. After an edit (`previous` is the analysis of an earlier version of the same
+   * document) the edits since then are one change — the span between the common prefix and the
+   * common suffix — and the core re-parses only the block it touched when it can. `previous` is
+   * consumed: the cache entry that held it is replaced right after.
+   */
+  private analyzeVersion(text: string, previous: PlanAnalysis | undefined): PlanAnalysis {
+    if (this.analyze) return this.analyze(text);
+    if (!previous) return analyzePlan(text);
+    if (previous.text === text) return previous;
+    const change = singleChange(previous.text, text);
+    try {
+      return reanalyzePlan(previous, text, [change]);
+    } catch (e) {
+      this.options.log(`Incremental analysis failed (${errorText(e)}); analysing the whole document.`);
+      return analyzePlan(text);
+    }
   }
 
   /** Diagnostics and status of the current version of an open document. */
@@ -235,6 +255,17 @@ export class PlanDocuments {
     this.timers.clear();
     this.cache.clear();
   }
+}
+
+/** The one change that turns `before` into `after`: what lies between their common prefix and common suffix. */
+export function singleChange(before: string, after: string): TextChange {
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const maxSuffix = max - prefix;
+  while (suffix < maxSuffix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start: prefix, end: before.length - suffix, text: after.slice(prefix, after.length - suffix) };
 }
 
 /** The project's computed end (YYYY-MM-DD), or null when nothing could be scheduled. */

@@ -4,8 +4,10 @@
  * `planAsCode/status` notification follows every analysis.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { clientCapabilities, DEMO_PLAN, docUri, ensureBuilt, sleep, startClient, type TestClient } from './lspClient';
+import { ROOT, clientCapabilities, DEMO_PLAN, docUri, ensureBuilt, sleep, startClient, type TestClient } from './lspClient';
 
 export const BROKEN_PLAN = `project demo "Demo" {
   start 2027-01-04
@@ -174,6 +176,46 @@ describe('protocol: diagnostics (push)', () => {
     const published = await client.waitFor('the publish after re-open', () => client.publishesOf(uri)[count]);
     assert.equal(published.version, 1);
     assert.deepEqual(essentials(published.diagnostics), BROKEN_DIAGNOSTICS);
+  });
+});
+
+describe('protocol: diagnostics after many edits', () => {
+  let client: TestClient;
+  before(async () => {
+    ensureBuilt();
+    client = await startClient({ settings: () => ({ diagnostics: { delay: 0 } }) });
+  });
+  after(async () => { await client?.shutdown().catch(() => {}); client?.kill(); });
+
+  it('a document edited 60 times: after each edit, the diagnostics of a fresh analysis of the same text', async () => {
+    const original = fs.readFileSync(path.join(ROOT, 'examples', 'website-relaunch.plan'), 'utf8');
+    const uri = docUri('edited.plan');
+    await client.open(uri, original);
+    await client.diagnostics(uri, 1);
+    let text = original;
+    let seed = 42;
+    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const snippets = ['x', ' ', '\n', '}', '{', 'after kickoff ', 'task t { duration 2d }\n', '"', '2027-', 'effort 3d', '//'];
+    const offsetToPosition = (t: string, offset: number) => {
+      const before = t.slice(0, offset);
+      return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+    };
+    for (let i = 0; i < 60; i++) {
+      const start = random(text.length);
+      const end = Math.min(text.length, start + (random(3) === 0 ? random(40) : 0));
+      const insert = random(4) === 0 ? '' : snippets[random(snippets.length)];
+      const range = { start: offsetToPosition(text, start), end: offsetToPosition(text, end) };
+      text = text.slice(0, start) + insert + text.slice(end);
+      const version = await client.change(uri, [{ range, text: insert }]);
+      const edited = (await client.diagnostics(uri, version)).diagnostics;
+      const fresh = docUri(`fresh-${i}.plan`);
+      await client.open(fresh, text);
+      const expected = (await client.diagnostics(fresh, 1)).diagnostics;
+      await client.close(fresh);
+      assert.deepEqual(essentials(edited), essentials(expected), `after edit ${i + 1}`);
+    }
+    assert.notEqual(text, original);
+    assert.ok((await client.diagnostics(uri)).diagnostics.length > 0, 'the random edits broke something');
   });
 });
 

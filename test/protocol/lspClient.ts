@@ -219,6 +219,12 @@ export class TestClient {
     return version;
   }
 
+  /** Opens a document and waits for its first diagnostics (the server has analysed it). */
+  async openAndWait(uri: string, text: string, languageId = 'plan'): Promise<PublishDiagnosticsParams> {
+    await this.open(uri, text, languageId);
+    return this.diagnostics(uri, 1);
+  }
+
   async close(uri: string): Promise<void> {
     this.versions.delete(uri);
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -311,6 +317,17 @@ export function applyEdits(text: string, edits: { range: Range; newText: string 
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
+}
+
+/** A whole-document range (past the end is fine: servers clamp). */
+export const WHOLE_DOCUMENT: Range = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
+
+/** A server and a document for the feature tests of one file. */
+export function useServer(options: StartOptions = {}): { client: () => TestClient } {
+  let client: TestClient | undefined;
+  before(async () => { ensureBuilt(); client = await startClient(options); });
+  after(async () => { await client?.shutdown().catch(() => {}); client?.kill(); });
+  return { client: () => client! };
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
