@@ -86,7 +86,7 @@ export function serverCapabilities(client: ClientInfo): ServerCapabilities {
     referencesProvider: true,
     documentHighlightProvider: true,
     renameProvider: client.prepareRename ? { prepareProvider: true } : true,
-    completionProvider: { resolveProvider: false },
+    completionProvider: { resolveProvider: false, triggerCharacters: [',', '/'] },
     semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: false },
     foldingRangeProvider: true,
     selectionRangeProvider: true,

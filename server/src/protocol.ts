@@ -29,7 +29,7 @@ export interface PlanSettings {
 }
 
 export const DEFAULT_SETTINGS: PlanSettings = Object.freeze({
-  diagnostics: Object.freeze({ delay: 100 }),
+  diagnostics: Object.freeze({ delay: 50 }),
   inlayHints: Object.freeze({ enabled: true }),
   policies: Object.freeze([]) as unknown as string[],
 }) as PlanSettings;

@@ -69,7 +69,7 @@ export function checkResources(model: PlanModel, schedule: Schedule, sink: Diagn
         flagged[b] = 1;
         const t = model.tasks[list[b].task];
         const others: string[] = [];
-        for (const o of active) if (o !== b && others.length < 6) others.push(model.tasks[list[o].task].id);
+        for (const o of active) { if (others.length >= 6) break; if (o !== b) others.push(model.tasks[list[o].task].id); }
         const otherCount = active.size - 1;
         const withText = otherCount > 0 ? ` together with ${quoteList(others.slice(0, Math.min(5, otherCount)))}${otherCount > 5 ? ` and ${otherCount - 5} more` : ''}` : '';
         sink.report('resource-overallocated', t.assignments[list[b].assignment].ref,
