@@ -14,6 +14,7 @@
  *   analysis is timed warm (in this process) and cold (a fresh Node process reading the file).
  * Results also go to dist/bench-results.json.
  */
+import { measureKeystrokes, type KeystrokeResult } from './keystroke';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, platform, arch, tmpdir, totalmem, loadavg } from 'node:os';
@@ -372,7 +373,7 @@ function printTable(title: string, head: string[], rows: string[][]): void {
   for (const r of rows) console.log(r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd());
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const mode = process.argv[2];
   if (mode === '--memory') return memoryChild(process.argv[3]);
   if (mode === '--cold') return coldChild(process.argv[3]);
@@ -419,6 +420,21 @@ function main(): void {
     }
     printTables(results);
 
+    // Keystrokes in the running server.
+    const keystrokeSizes = sizesFrom(process.env.BENCH_KEYSTROKE_SIZES, [10_000]);
+    const keystrokes: KeystrokeResult[] = [];
+    console.log(`\nKeystroke in the running language server (dist/server.js over stdio: one-character edit → diagnostics published, ${'debounce delay'} included)`);
+    for (const n of keystrokeSizes) {
+      try {
+        keystrokes.push(await measureKeystrokes(generatePlan(n, seed).text, n));
+      } catch (e) { console.log(`  ${fmtInt(n)} tasks: failed: ${(e as Error).message}`); }
+    }
+    if (keystrokes.length) {
+      printTable('', ['tasks', 'open ms', 'keystroke median ms', 'all keystrokes ms', 'target'],
+        keystrokes.map((k) => [fmtInt(k.tasks), ms(k.openMs), ms(k.medianMs), k.keystrokeMs.map((x) => x.toFixed(0)).join(' '),
+          k.tasks === 10_000 ? (k.medianMs <= 150 ? '≤ 150  PASS' : '≤ 150  OVER') : '—']));
+    }
+
     // TaskJuggler.
     console.log('\nTaskJuggler side by side (same generated project; tj3: wall clock of one run, its CSV report included)');
     const version = tj3Version();
@@ -456,6 +472,7 @@ function main(): void {
       ...(analysisError !== undefined ? { analysisError } : {}),
       targets: { timeMs: TIME_TARGET_MS, memoryMB: MEMORY_TARGET_MB },
       sizes: results,
+      keystrokes,
       taskjuggler: { available: version !== undefined, version: version ?? null, runs: tj },
       loadAverage: { before: loadBefore, after: loadavg()[0] },
       durationS: (performance.now() - started) / 1000,
@@ -469,4 +486,4 @@ function main(): void {
   }
 }
 
-main();
+main().catch((e) => { console.error(e); process.exit(1); });
