@@ -178,9 +178,12 @@ export class PlanDocuments {
     this.timers.set(uri, { timer, version });
   }
 
-  /** The document was edited (not opened): debounce delays count from now. */
-  noteChange(uri: string): void {
-    this.changedAt.set(uri, performance.now());
+  /** The document was edited (not opened): debounce delays count from now. Returns the ms since the previous edit. */
+  noteChange(uri: string): number {
+    const now = performance.now();
+    const previous = this.changedAt.get(uri);
+    this.changedAt.set(uri, now);
+    return previous === undefined ? Infinity : now - previous;
   }
 
   /**

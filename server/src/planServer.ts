@@ -207,12 +207,15 @@ export function runPlanServer(connection: Connection): void {
 
   documents.onDidChangeContent(guardNotification('didChange', (e) => {
     const uri = e.document.uri;
-    // On open: at once. On a change: after the document's delay without a newer edit.
+    // On open: at once. On a change: after the document's delay without a newer edit — except the
+    // first edit after a pause, which is checked at once (leading edge), so a single keystroke shows its
+    // effect without waiting; a burst of edits is still debounced and checked once it settles.
     if (justOpened.delete(uri)) {
       planDocs.schedule(uri, 0);
     } else {
-      planDocs.noteChange(uri);
-      planDocs.schedule(uri, settings.peek(uri).diagnostics.delay);
+      const sincePrevious = planDocs.noteChange(uri);
+      const delay = settings.peek(uri).diagnostics.delay;
+      planDocs.schedule(uri, sincePrevious >= delay && !planDocs.isPending(uri) ? 0 : delay);
     }
   }));
 

@@ -35,9 +35,11 @@ describe('protocol: settings', () => {
       for (const uri of [slow, quiet, plain]) await client.diagnostics(uri, 1);
     });
 
-    it('diagnostics.delay per document: a change is checked only after the document\'s delay', async () => {
+    it('diagnostics.delay per document: a burst of edits is checked only after the document\'s delay', async () => {
       const before = client.publishesOf(plain).length;
       const t0 = performance.now();
+      // The first edit after a pause is checked at once (leading edge); the ones right after it wait.
+      await client.change(slow, DEMO_PLAN.replace('after design', 'after nothin'));
       const vSlow = await client.change(slow, DEMO_PLAN.replace('after design', 'after nothing'));
       const vPlain = await client.change(plain, DEMO_PLAN.replace('after design', 'after nothing'));
       await client.diagnostics(plain, vPlain);
@@ -45,8 +47,17 @@ describe('protocol: settings', () => {
       await client.diagnostics(slow, vSlow, 5000);
       const slowTime = performance.now() - t0;
       assert.ok(plainTime < 600, `default delay (50 ms): published after ${plainTime.toFixed(0)} ms`);
-      assert.ok(slowTime >= 650, `delay 700 ms: published after ${slowTime.toFixed(0)} ms`);
+      assert.ok(slowTime >= 650, `delay 700 ms: the burst's last edit published after ${slowTime.toFixed(0)} ms`);
       assert.equal(client.publishesOf(plain).length, before + 1);
+    });
+
+    it('diagnostics.delay: a single edit after a pause is checked at once, without waiting for the delay', async () => {
+      await new Promise((r) => setTimeout(r, 800));
+      const t0 = performance.now();
+      const v = await client.change(slow, DEMO_PLAN);
+      await client.diagnostics(slow, v, 5000);
+      const took = performance.now() - t0;
+      assert.ok(took < 650, `a lone edit on a document with a 700 ms delay was published after ${took.toFixed(0)} ms`);
     });
 
     it('inlayHints.enabled per document: false → no hints for that document only', async () => {
