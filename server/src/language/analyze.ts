@@ -1,5 +1,5 @@
 /**
- * The analysis pipeline: parse → bind → schedule → check dates and resources → cost.
+ * The analysis pipeline: parse → bind → schedule → check dates and resources → cost → policies (when given).
  * Pure: text in, results out. The language server, the CLI, tests and the benchmark all call this.
  */
 import type { PlanDocument } from './ast';
@@ -14,12 +14,16 @@ import { checkDates } from './checks';
 import { checkResources, type ResourceLoad } from './resources';
 import { computeCosts, type Costs } from './costs';
 import type { PlanModel } from './model';
+import { checkPolicies } from './policy/check';
+import type { PolicyCheckResult, PolicySet } from './policy/types';
 
-export interface PhaseTimings { parse: number; bind: number; schedule: number; cost: number; diagnostics: number; total: number }
+export interface PhaseTimings { parse: number; bind: number; schedule: number; cost: number; diagnostics: number; policies: number; total: number }
 
 export interface AnalyzeOptions {
   /** Measure each phase — for the benchmark. */
   timings?: boolean;
+  /** Policies to check the scheduled plan against (policy/load.ts); their findings join the diagnostics. */
+  policies?: PolicySet;
 }
 
 export interface PlanAnalysis {
@@ -31,6 +35,8 @@ export interface PlanAnalysis {
   costs: Costs;
   load: ResourceLoad;
   diagnostics: Diagnostic[];
+  /** The policy check, when `policies` were given: waived violations and unused waivers. */
+  policy?: PolicyCheckResult;
   timings?: PhaseTimings;
 }
 
@@ -67,8 +73,14 @@ function analyzeDocument(text: string, document: PlanDocument, t0: number, optio
   const diagnostics = sink.items.sort(compareDiagnostics);
   const t5 = now();
   const analysis: PlanAnalysis = { text, lines: new LineIndex(text), document, model, schedule, costs, load, diagnostics };
+  if (options.policies) {
+    const policy = checkPolicies(analysis, options.policies);
+    analysis.policy = policy;
+    if (policy.diagnostics.length > 0) analysis.diagnostics = diagnostics.concat(policy.diagnostics).sort(compareDiagnostics);
+  }
+  const t6 = now();
   if (options.timings) {
-    analysis.timings = { parse: t1 - t0, bind: t2 - t1, schedule: t3 - t2, cost: t4 - t3, diagnostics: t5 - t4, total: t5 - t0 };
+    analysis.timings = { parse: t1 - t0, bind: t2 - t1, schedule: t3 - t2, cost: t4 - t3, diagnostics: t5 - t4, policies: t6 - t5, total: t6 - t0 };
   }
   return analysis;
 }
