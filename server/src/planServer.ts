@@ -15,6 +15,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
   LSPErrorCodes,
@@ -22,6 +23,7 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  FileChangeType,
   type CancellationToken,
   type ClientCapabilities,
   type Connection,
@@ -32,12 +34,15 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PlanDocuments, errorText, type Analysed } from './documents';
+import { PlanDocuments, documentKind as documentKindOf, errorText, type Analysed } from './documents';
 import { SettingsCache } from './settings';
-import { StatusNotification } from './protocol';
+import { EffectivePolicyRequest, StatusNotification, type EffectivePolicyResult } from './protocol';
+import { PolicyWorkspace, pathToUri, uriToPath } from './policies';
+import * as path from 'node:path';
 import { VERSION } from './cli/version';
 import type { PlanContext } from './service/context';
-import { planDiagnostics } from './service/diagnostics';
+import { planDiagnostics, toLspDiagnostic } from './service/diagnostics';
+import { LineIndex } from './language/text';
 import { documentSymbols } from './service/symbols';
 import { hover } from './service/hover';
 import { definition, documentHighlights, references } from './service/navigation';
@@ -50,7 +55,10 @@ import { format } from './service/formatting';
 import { codeActions } from './service/codeActions';
 import { inlayHints } from './service/inlayHints';
 import { codeLenses } from './service/codeLens';
-import { policyDiagnostics, policySymbols } from './service/policy';
+import { policyDiagnostics, policyFileDiagnostics, policySymbols } from './service/policy';
+import { policyCompletion, waiverCompletion } from './service/policyCompletion';
+import { policyHover, waiverHover } from './service/policyHover';
+import { policyDefinition, waiverDefinition } from './service/policyDefinition';
 
 export const SERVER_NAME = 'Plan as Code';
 
@@ -63,6 +71,7 @@ interface ClientInfo {
   inlayHintRefresh: boolean;
   prepareRename: boolean;
   codeActionLiterals: boolean;
+  watchedFilesRegistration: boolean;
 }
 
 function clientInfo(caps: ClientCapabilities): ClientInfo {
@@ -74,6 +83,7 @@ function clientInfo(caps: ClientCapabilities): ClientInfo {
     inlayHintRefresh: caps.workspace?.inlayHint?.refreshSupport === true,
     prepareRename: caps.textDocument?.rename?.prepareSupport === true,
     codeActionLiterals: caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+    watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
   };
 }
 
@@ -124,7 +134,68 @@ export function runPlanServer(connection: Connection): void {
     try { connection.console.error(message); } catch { /* the connection is gone */ }
   };
 
+  /** Absolute paths of the workspace folders (from `initialize`). */
+  let roots: string[] = [];
+  /** The open document at an absolute path, if any. */
+  const openAt = (file: string) => documents.all().find((d) => uriToPath(d.uri) === file);
+  const policies = new PolicyWorkspace({ roots: () => roots, overlay: (file) => openAt(file)?.getText(), log: logError });
+  /** Policy files (not open) whose problems were pushed: uri → what was pushed. */
+  const policyPushed = new Map<string, string>();
+
+  /** Publishes the problems of the policy files open plans use and that are not open themselves. */
+  const publishPolicyFiles = () => {
+    const seen = new Set<string>();
+    for (const [file, state] of policies.usedFiles()) {
+      if (!state || openAt(file)) continue;
+      const uri = pathToUri(file);
+      seen.add(uri);
+      const diagnostics = policyFileDiagnostics(uri, state.text, state.diagnostics);
+      const key = JSON.stringify(diagnostics);
+      if (policyPushed.get(uri) === key) continue;
+      policyPushed.set(uri, key);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const uri of [...policyPushed.keys()]) {
+      if (seen.has(uri)) continue;
+      policyPushed.delete(uri);
+      if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  };
+
+  /** Plan diagnostics with those of its policies (violations link their rule's docs). */
+  const planAndPolicyDiagnostics = (ctx: PlanContext): Diagnostic[] => {
+    const own = planDiagnostics(ctx);
+    const result = policies.forPlan(ctx.uri, ctx.analysis, settings.peek(ctx.uri).policies);
+    if (result.diagnostics.length === 0) return own;
+    const extra = result.diagnostics.map((d) => {
+      const out = toLspDiagnostic(ctx, d);
+      const docs = d.data?.docs;
+      if (typeof docs === 'string' && /^https?:\/\//i.test(docs)) out.codeDescription = { href: docs };
+      return out;
+    });
+    return [...own, ...extra];
+  };
+
+  /** An open policy document: the problems of loading it as a policy set. */
+  const policyDocumentDiagnostics = (uri: string, text: string): Diagnostic[] => {
+    const file = uriToPath(uri);
+    if (file === undefined) return policyDiagnostics(uri, text);
+    const state = policies.loadFile(file, text).files.get(file);
+    return state ? policyFileDiagnostics(uri, text, state.diagnostics) : policyDiagnostics(uri, text);
+  };
+
+  /** A policy changed (`file`, or any when undefined): check the open plans that use it again. */
+  const policyChanged = (file: string | undefined, delayMs = 0) => {
+    policies.changed();
+    const plans = policies.plansUsing(file);
+    for (const plan of plans) if (documents.get(plan)) planDocs.schedule(plan, delayMs);
+    if (plans.length > 0 && clientPulls && client.diagnosticsRefresh) connection.languages.diagnostics.refresh().catch(() => {});
+  };
+
   const publish = (result: Analysed) => {
+    if (result.kind === 'plan') {
+      try { publishPolicyFiles(); } catch (e) { logError(`Publishing policy problems failed: ${errorText(e)}`); }
+    }
     if (!clientPulls) {
       void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: result.diagnostics });
       if (result.diagnostics.length > 0) pushedProblems.add(result.uri); else pushedProblems.delete(result.uri);
@@ -134,8 +205,8 @@ export function runPlanServer(connection: Connection): void {
 
   const planDocs = new PlanDocuments({
     get: (uri) => documents.get(uri),
-    planDiagnostics,
-    policyDiagnostics,
+    planDiagnostics: planAndPolicyDiagnostics,
+    policyDiagnostics: policyDocumentDiagnostics,
     publish,
     log: logError,
   });
@@ -177,6 +248,8 @@ export function runPlanServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     client = clientInfo(params.capabilities ?? {});
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    roots = folders.map((u) => uriToPath(u)).filter((p): p is string => p !== undefined).map((p) => path.resolve(p));
     settings = new SettingsCache(
       client.configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'planAsCode' }) : undefined,
       logError,
@@ -190,6 +263,11 @@ export function runPlanServer(connection: Connection): void {
         logError(`Could not register for configuration changes: ${errorText(e)}`);
       });
     }
+    if (client.watchedFilesRegistration) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.policy' }] }).catch((e: unknown) => {
+        logError(`Could not register a watcher for policy files: ${errorText(e)}`);
+      });
+    }
     log(`${SERVER_NAME} language server ${VERSION} is ready (diagnostics: ${client.pullDiagnostics ? 'pull offered, push until the client pulls' : 'push'}).`);
   });
 
@@ -200,9 +278,19 @@ export function runPlanServer(connection: Connection): void {
   // ------------------------------------------------------------------ documents and settings
 
   documents.onDidOpen(guardNotification('didOpen', (e) => {
-    planDocs.opened(e.document.uri);
-    justOpened.add(e.document.uri);
-    void settings.get(e.document.uri);
+    const uri = e.document.uri;
+    planDocs.opened(uri);
+    justOpened.add(uri);
+    const kind = planDocs.kind(uri);
+    void settings.get(uri).then((s) => {
+      // The first check may have run before the settings arrived: the setting's policies apply now.
+      if (kind === 'plan' && s.policies.length > 0 && documents.get(uri)) planDocs.schedule(uri, 0);
+    }, () => {});
+    if (kind === 'policy') {
+      policyPushed.delete(uri);
+      const file = uriToPath(uri);
+      if (file !== undefined && file !== undefined) policyChanged(file);
+    }
   }));
 
   documents.onDidChangeContent(guardNotification('didChange', (e) => {
@@ -215,13 +303,24 @@ export function runPlanServer(connection: Connection): void {
     } else {
       const sincePrevious = planDocs.noteChange(uri);
       const delay = settings.peek(uri).diagnostics.delay;
-      planDocs.schedule(uri, sincePrevious >= delay && !planDocs.isPending(uri) ? 0 : delay);
+      const wait = sincePrevious >= delay && !planDocs.isPending(uri) ? 0 : delay;
+      planDocs.schedule(uri, wait);
+      if (planDocs.kind(uri) === 'policy') policyChanged(uriToPath(uri), wait);
     }
   }));
 
   documents.onDidClose(guardNotification('didClose', (e) => {
     const uri = e.document.uri;
+    const kind = documentKindOf(e.document);
     planDocs.closed(uri);
+    if (kind === 'plan') {
+      policies.forget(uri);
+      publishPolicyFiles();
+    } else {
+      // Its text on disk applies again (and its problems are published with the plans that use it).
+      const file = uriToPath(uri);
+      if (file !== undefined) policyChanged(file);
+    }
     settings.forget(uri);
     resultIds.delete(uri);
     justOpened.delete(uri);
@@ -234,6 +333,17 @@ export function runPlanServer(connection: Connection): void {
     for (const doc of documents.all()) planDocs.schedule(doc.uri, 0);
     if (client.inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => {});
     if (clientPulls && client.diagnosticsRefresh) connection.languages.diagnostics.refresh().catch(() => {});
+  }));
+
+  connection.onDidChangeWatchedFiles(guardNotification('didChangeWatchedFiles', (params) => {
+    let any = false;
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (file === undefined || !/\.policy$/i.test(file) || openAt(file)) continue;
+      any = true;
+      policyChanged(change.type === FileChangeType.Created ? undefined : file);
+    }
+    if (any) publishPolicyFiles();
   }));
 
   // ------------------------------------------------------------------ diagnostics (pull)
@@ -271,9 +381,46 @@ export function runPlanServer(connection: Connection): void {
     return ctx ? documentSymbols(ctx) : [];
   }));
 
-  connection.onHover(onPlan('textDocument/hover', null, (ctx, params) => hover(ctx, params.position)));
+  /** The policies of an open plan (as its last check found them, else computed now). */
+  const policiesOf = (ctx: PlanContext) => policies.forPlan(ctx.uri, ctx.analysis, settings.peek(ctx.uri).policies);
+  const rootFor = (uri: string) => { const f = uriToPath(uri); return f ? policies.rootOf(f) : roots[0]; };
 
-  connection.onDefinition(onPlan('textDocument/definition', [], (ctx, params) => definition(ctx, params.position)));
+  connection.onHover(guard('textDocument/hover', (params) => {
+    const uri = params.textDocument.uri;
+    if (planDocs.kind(uri) === 'policy') return policyHover(planDocs.document(uri)!.getText(), params.position);
+    const ctx = planDocs.plan(uri);
+    if (!ctx) return null;
+    if (ctx.analysis.model.project.waivers.length > 0) {
+      const h = waiverHover(ctx, policiesOf(ctx).set, params.position, rootFor(uri));
+      if (h) return h;
+    }
+    return hover(ctx, params.position);
+  }));
+
+  connection.onDefinition(guard('textDocument/definition', (params) => {
+    const uri = params.textDocument.uri;
+    if (planDocs.kind(uri) === 'policy') {
+      const file = uriToPath(uri);
+      const host = file ? policies.host(file) : undefined;
+      return policyDefinition(planDocs.document(uri)!.getText(), params.position, (spec) => {
+        const target = file && host ? host.resolve(spec, file) : undefined;
+        return target && host!.read(target) !== undefined ? pathToUri(target) : undefined;
+      });
+    }
+    const ctx = planDocs.plan(uri);
+    if (!ctx) return [];
+    const { waivers, uses } = ctx.analysis.model.project;
+    if (waivers.length > 0 || uses.length > 0) {
+      const file = uriToPath(uri);
+      const host = file ? policies.host(file) : undefined;
+      const found = waiverDefinition(ctx, policiesOf(ctx).set, params.position, pathToUri, (spec) => {
+        const target = file && host ? host.resolve(spec, file) : undefined;
+        return target ? pathToUri(target) : undefined;
+      });
+      if (found) return found;
+    }
+    return definition(ctx, params.position);
+  }));
 
   connection.onReferences(onPlan('textDocument/references', [], (ctx, params) =>
     references(ctx, params.position, params.context?.includeDeclaration !== false)));
@@ -288,7 +435,19 @@ export function runPlanServer(connection: Connection): void {
     return rename(ctx, params.position, params.newName);
   }));
 
-  connection.onCompletion(onPlan('textDocument/completion', null, (ctx, params) => completion(ctx, params.position)));
+  connection.onCompletion(guard('textDocument/completion', (params) => {
+    const uri = params.textDocument.uri;
+    if (planDocs.kind(uri) === 'policy') return policyCompletion(planDocs.document(uri)!.getText(), params.position);
+    const ctx = planDocs.plan(uri);
+    if (!ctx) return null;
+    const waive = waiverCompletion(ctx, policiesOf(ctx).set, params.position);
+    return waive ?? completion(ctx, params.position);
+  }));
+
+  connection.onRequest(EffectivePolicyRequest, guard('planAsCode/effectivePolicy', (params): EffectivePolicyResult | null => {
+    const ctx = planDocs.plan(params.uri);
+    return ctx ? effectivePolicy(ctx, policiesOf(ctx)) : null;
+  }));
 
   connection.languages.semanticTokens.on(onPlan('textDocument/semanticTokens/full', { data: [] }, (ctx) => semanticTokens(ctx)));
 
@@ -313,6 +472,35 @@ export function runPlanServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** The rules in effect for a plan, for `planAsCode/effectivePolicy`. */
+function effectivePolicy(ctx: PlanContext, result: ReturnType<PolicyWorkspace['forPlan']>): EffectivePolicyResult {
+  const { set } = result;
+  const waivers = ctx.analysis.model.project.waivers;
+  const lineOf = (offset: number) => ctx.analysis.lines.position(offset).line;
+  const rules: EffectivePolicyResult['rules'] = [];
+  for (const r of set?.rules.values() ?? []) {
+    const file = set!.files.get(r.file);
+    const at = file ? new LineIndex(file.text).position((r.rule.id ?? r.rule.keyword).start) : { line: 0, character: 0 };
+    rules.push({
+      id: r.id, severity: r.severity, message: r.message, ...(r.docs ? { docs: r.docs } : {}),
+      file: pathToUri(r.file), line: at.line, character: at.character,
+      policyId: r.policyId, ...(r.policyVersion ? { policyVersion: r.policyVersion } : {}),
+      overrides: r.overrides.map((o) => ({ file: pathToUri(o.file), policyId: o.policyId })),
+      waivers: waivers.filter((w) => w.rule?.text === r.id).map((w) => ({
+        on: w.on.map((i) => i.text), ...(w.reason ? { reason: w.reason.value } : {}), line: lineOf(w.start),
+      })),
+    });
+  }
+  return {
+    uri: ctx.uri,
+    entries: result.entries.map(pathToUri),
+    notFound: result.notFound.map((n) => n.spec),
+    files: [...(set?.files.keys() ?? [])].map(pathToUri),
+    rules,
+    unknownWaivers: waivers.filter((w) => w.rule && !set?.rules.has(w.rule.text)).map((w) => w.rule!.text),
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
  * sides (server/src/planServer.ts and client/src/extension.ts). Only `vscode-jsonrpc` types: no
  * server or client library is pulled into the other bundle.
  */
-import { NotificationType } from 'vscode-jsonrpc';
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
 
 /** Summary of one analysed document, for a status bar. */
 export interface PlanStatus {
@@ -46,3 +46,50 @@ export function normalizeSettings(raw: unknown): PlanSettings {
     policies: Array.isArray(r.policies) ? r.policies.filter((p): p is string => typeof p === 'string') : [],
   };
 }
+
+// ------------------------------------------------------------------ policies
+
+/** One rule in force for a plan, as `planAsCode/effectivePolicy` reports it. */
+export interface EffectiveRuleInfo {
+  id: string;
+  severity: 'error' | 'warning' | 'info' | 'hint' | 'off';
+  message: string;
+  /** The rule's documentation link (`docs`), when it has one. */
+  docs?: string;
+  /** The policy file that defines the rule in force (a file URI). */
+  file: string;
+  /** Where the rule is defined in that file (0-based line/character of its id). */
+  line: number;
+  character: number;
+  policyId: string;
+  policyVersion?: string;
+  /** Earlier definitions with the same id that this one replaces (parents first). */
+  overrides: { file: string; policyId: string }[];
+  /** The plan's waivers of this rule. */
+  waivers: { on: string[]; reason?: string; line: number }[];
+}
+
+export interface EffectivePolicyParams {
+  /** The plan (an open document). */
+  uri: string;
+}
+
+export interface EffectivePolicyResult {
+  uri: string;
+  /** The policy files the plan's `uses` and the `planAsCode.policies` setting name, resolved (file URIs). */
+  entries: string[];
+  /** `uses` strings (or setting entries) that name no readable policy file. */
+  notFound: string[];
+  /** Every loaded policy file (file URIs), including those reached through `extends`. */
+  files: string[];
+  rules: EffectiveRuleInfo[];
+  /** Waivers naming no rule of the plan's policies. */
+  unknownWaivers: string[];
+}
+
+/**
+ * `planAsCode/effectivePolicy` (client → server): the rules in force for an open plan — each with its
+ * severity, message, defining file and policy, what it overrides and the plan's waivers of it.
+ * Answers null when the document is not an open plan.
+ */
+export const EffectivePolicyRequest = new RequestType<EffectivePolicyParams, EffectivePolicyResult | null, void>('planAsCode/effectivePolicy');

@@ -1,5 +1,9 @@
-/** Policy files (`*.policy`): syntax diagnostics and the outline (policies and their rules). */
+/**
+ * Policy files (`*.policy`): diagnostics (syntax alone, or what loading the file as a policy set
+ * found: syntax, types, facts, regular expressions, extends) and the outline (policies and their rules).
+ */
 import { DiagnosticSeverity, SymbolKind, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver-types';
+import type { Diagnostic as CoreDiagnostic, Severity } from '../language/diagnostics';
 import { parsePolicy } from '../language/parse';
 import { LineIndex } from '../language/text';
 import type * as A from '../language/ast';
@@ -15,6 +19,21 @@ export function policyDiagnostics(uri: string, text: string): Diagnostic[] {
     message: e.message,
     data: { start: e.start, end: e.end },
   }));
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+};
+
+/** The problems the policy engine found in a policy file (offsets into `text`) as LSP diagnostics for `uri`. */
+export function policyFileDiagnostics(uri: string, text: string, found: readonly CoreDiagnostic[]): Diagnostic[] {
+  const lines = new LineIndex(text);
+  return found.map((d) => {
+    const out: Diagnostic = { range: lines.range(d), severity: SEVERITY[d.severity], code: d.code, source: d.source, message: d.message };
+    if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: lines.range(r.span) }, message: r.message }));
+    out.data = { ...(d.data ?? {}), start: d.start, end: d.end };
+    return out;
+  });
 }
 
 function ruleSymbol(lines: LineIndex, r: A.Rule): DocumentSymbol {
