@@ -16,14 +16,17 @@ export interface FileResult {
   /** Path as shown to the user (relative to the cwd when inside it). */
   file: string;
   absolute: string;
-  diagnostics: LocatedDiagnostic[];
+  diagnostics: ReportedDiagnostic[];
 }
+
+/** A diagnostic as reported; `waived` (the waiver's reason) marks a violation a plan waived (--show-waived). */
+export interface ReportedDiagnostic extends LocatedDiagnostic { waived?: string }
 
 export interface Counts { error: number; warning: number; info: number; hint: number }
 
 export function countSeverities(results: readonly FileResult[]): Counts {
   const counts: Counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const r of results) for (const d of r.diagnostics) counts[d.severity]++;
+  for (const r of results) for (const d of r.diagnostics) if (d.waived === undefined) counts[d.severity]++;
   return counts;
 }
 
@@ -41,6 +44,10 @@ export function formatText(results: readonly FileResult[], options: { color: boo
   for (const r of results) {
     for (const d of r.diagnostics) {
       const where = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      if (d.waived !== undefined) {
+        lines.push(`${where}: ${paint('waived', 'gray', options.color)} ${d.severity} ${d.code}: ${oneLine(d.message)} (waived: ${oneLine(d.waived)})`);
+        continue;
+      }
       lines.push(`${where}: ${paint(d.severity, SEVERITY_COLOR[d.severity], options.color)} ${d.code}: ${oneLine(d.message)}`);
     }
   }
@@ -58,7 +65,10 @@ function oneLine(message: string): string {
 
 // ------------------------------------------------------------------------------------------ json
 
-/** Exactly `[{file, range, severity, code, source, message}]` with LSP (0-based) ranges. */
+/**
+ * Exactly `[{file, range, severity, code, source, message}]` with LSP (0-based) ranges; waived
+ * violations (only with --show-waived) add `waived: true` and `reason`.
+ */
 export function formatJson(results: readonly FileResult[]): string {
   const items = results.flatMap((r) => r.diagnostics.map((d) => ({
     file: r.file,
@@ -67,6 +77,7 @@ export function formatJson(results: readonly FileResult[]): string {
     code: d.code,
     source: d.source,
     message: d.message,
+    ...(d.waived !== undefined ? { waived: true, reason: d.waived } : {}),
   })));
   return JSON.stringify(items, null, 2) + '\n';
 }
@@ -106,6 +117,7 @@ export function formatSarif(results: readonly FileResult[], options: { cwd: stri
     ruleIndex: ruleIndex.get(d.code)!,
     level: SARIF_LEVEL[d.severity],
     message: { text: d.message },
+    ...(d.waived !== undefined ? { suppressions: [{ kind: 'inSource', justification: d.waived }] } : {}),
     locations: [{
       physicalLocation: {
         artifactLocation: artifactLocation(r),
@@ -154,6 +166,7 @@ export function formatGithub(results: readonly FileResult[]): string {
   for (const r of results) {
     const file = escapeProperty(r.file.split(path.sep).join('/'));
     for (const d of r.diagnostics) {
+      if (d.waived !== undefined) continue;
       const props = [
         `file=${file}`,
         `line=${d.range.start.line + 1}`,

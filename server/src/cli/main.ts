@@ -3,6 +3,7 @@ import { runCheck } from './check';
 import { errorMessage, InputError, InternalError, UsageError } from './errors';
 import type { Io } from './io';
 import { runLsp } from './lsp';
+import { runReport } from './report';
 import { runSchedule } from './schedule';
 import { commandHelp, generalHelp, isCommand, NOT_YET_AVAILABLE } from './usage';
 import { VERSION } from './version';
@@ -37,6 +38,7 @@ function dispatch(argv: readonly string[], io: Io): number {
     case 'check': return runCheck(rest, io);
     case 'schedule': return runSchedule(rest, io);
     case 'lsp': return runLsp(rest, io);
+    case 'report': return runReport(rest, io);
   }
   throw new UsageError(`'${first}' is not available in this version`);
 }

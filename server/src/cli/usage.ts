@@ -4,7 +4,7 @@ export const COMMANDS = ['check', 'schedule', 'diff', 'export', 'report', 'lsp']
 export type Command = (typeof COMMANDS)[number];
 
 /** Commands of the contract that later versions bring. */
-export const NOT_YET_AVAILABLE: ReadonlySet<string> = new Set(['diff', 'export', 'report']);
+export const NOT_YET_AVAILABLE: ReadonlySet<string> = new Set(['diff', 'export']);
 
 const GENERAL = `planc — Plan as Code: check and schedule project plans (*.plan) and PMO policies (*.policy)
 
@@ -15,7 +15,7 @@ Commands:
   schedule FILE            print the computed schedule of a plan (JSON or CSV)
   diff OLD NEW             compare two versions of a plan (not available in this version)
   export FILE              export a plan as mermaid, html, svg, csv or ics (not available in this version)
-  report FILES|DIRS        portfolio report across plans (not available in this version)
+  report FILES|DIRS        portfolio report across plans: schedule, budget, policy compliance
   lsp --stdio              run the language server (for Neovim, Helix, Emacs and other LSP clients)
   help [COMMAND]           show help for a command
 
@@ -35,17 +35,28 @@ A file named explicitly is read as a plan unless its name ends in .policy.
 
 Options:
   -f, --format FORMAT      text (default), json, sarif or github
-  -p, --policy FILE        also check FILE as a policy file (repeatable)
+  -p, --policy FILE        apply the policy FILE to every plan, and check it (repeatable)
   -q, --quiet              report errors only
+      --show-waived        also list the violations that plans waive, with the waiver's reason
+                           (not counted: exit codes and summaries are unchanged)
       --max-warnings N     exit 1 when there are more than N warnings (-1: no limit, the default)
       --color, --no-color  force or disable colours in text output
                            (default: colours on a terminal unless NO_COLOR is set; FORCE_COLOR forces)
   -h, --help               show this help
 
+Policies: each plan gets the policies it names with 'uses' (relative paths, or package paths found
+in node_modules folders), then the --policy files; a later rule with the same id wins. Violations
+are reported in the plan with code policy/<rule-id>; problems inside policy files are reported in
+those files, once. A 'uses' naming no readable file, or a file outside the workspace (the current
+directory, or the nearest folder above the plan holding .git or package.json) and outside
+node_modules, is policy-not-found.
+
 Formats:
   text     path:line:col: severity code: message, then a summary line
+           (waived: path:line:col: waived severity code: message (waived: reason))
   json     a JSON array of {file, range, severity, code, source, message}; ranges are LSP ranges
-           (0-based line and character), severity is error, warning, info or hint
+           (0-based line and character), severity is error, warning, info or hint;
+           with --show-waived, waived violations add waived: true and reason
   sarif    SARIF 2.1.0, for code scanning
   github   GitHub Actions annotations (::error file=...,line=...::message)
 
@@ -76,9 +87,32 @@ problems. Not available in this version.
 
 Exports a plan's timeline. Not available in this version.
 `,
-  report: `Usage: planc report FILES|DIRS --format markdown|json|html
+  report: `Usage: planc report [FILES|DIRS...] [--format markdown|json|html] [--policy FILE]...
 
-Portfolio report across plans: compliance and health. Not available in this version.
+Portfolio report across plans, for the PMO: per plan its end against its deadline (calendar days
+early or late), its cost against its budget, its errors and warnings and its policy compliance
+(violations by rule, waived violations); per rule how many plans break it and how many waive it;
+totals. Directories are searched recursively as for 'check'. Each plan gets the policies it
+'uses', then the --policy files; every policy file is loaded once for the whole portfolio.
+
+Options:
+  -f, --format FORMAT      markdown (default, tables), json or html (one self-contained page)
+  -p, --policy FILE        apply the policy FILE to every plan (repeatable)
+  -h, --help               show this help
+
+JSON: {plans, rules, policyFiles, totals}
+  plans[]      {file, project {id, name}, start, end, deadline, daysLate (end − deadline in
+               calendar days; negative: early; null without both), currency, cost, budget,
+               budgetRemaining (budget − cost; null without a budget), diagnostics {error, warning,
+               info, hint}, policies [files], violations {ruleId: n}, waived {ruleId: n},
+               unusedWaivers, compliant (no errors and no unwaived violations)}
+  rules[]      {id, severity, message, docs, policy, file, plansViolating, violations,
+               plansWaiving, waived}, most broken first
+  policyFiles[] {file, diagnostics {error, warning, info, hint}}
+  totals       {plans, compliant, withErrors, late, overBudget, diagnostics, violations, waived,
+               unusedWaivers, cost {currency: sum}, budget {currency: sum}}
+
+Exit codes: 0 the report was printed (whatever the plans' state), 2 bad usage or unreadable input.
 `,
   lsp: `Usage: planc lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]
 
