@@ -1,12 +1,14 @@
 /**
  * The VS Code extension (bundled to dist/extension.cjs): starts the language server
  * (dist/server.js over node IPC) for `plan` and `plan-policy` documents, contributes the commands
- * "Plan: Restart Language Server" and "Plan: Show Output", and shows the active plan's project end
+ * "Plan: Restart Language Server", "Plan: Show Output" and "Plan: Show Effective Policy" (the rules in
+ * effect for the active plan, as a read-only Markdown document), and shows the active plan's project end
  * and problem count in the status bar (from the server's `planAsCode/status` notification).
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification, type PlanStatus } from '../../server/src/protocol';
+import { EffectivePolicyRequest, StatusNotification, type PlanStatus } from '../../server/src/protocol';
+import { EFFECTIVE_POLICY_SCHEME, effectivePolicyMarkdown } from './effectivePolicy';
 import { PlanStatusBar } from './statusBar';
 import type { PlanAsCodeApi } from './api';
 
@@ -55,6 +57,39 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlanAs
       }
     }),
     vscode.commands.registerCommand('planAsCode.showOutput', () => output.show(true)),
+  );
+
+  // "Plan: Show Effective Policy": a virtual document per plan (the plan's URI in the query), read-only.
+  const effectiveChanged = new vscode.EventEmitter<vscode.Uri>();
+  context.subscriptions.push(
+    effectiveChanged,
+    vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_POLICY_SCHEME, {
+      onDidChange: effectiveChanged.event,
+      async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+        const planUri = uri.query;
+        const name = decodeURIComponent(planUri.replace(/[?#].*$/, '').replace(/^.*\//, ''));
+        try {
+          const result = await languageClient.sendRequest(EffectivePolicyRequest, { uri: planUri });
+          return result ? effectivePolicyMarkdown(result, name) : `# Effective policy of ${name}\n\nOpen the plan in an editor to see its effective policy.\n`;
+        } catch (e) {
+          return `# Effective policy of ${name}\n\nThe language server could not answer: ${e instanceof Error ? e.message : String(e)}\n`;
+        }
+      },
+    }),
+    vscode.commands.registerCommand('planAsCode.showEffectivePolicy', async (target?: vscode.Uri) => {
+      const document = target
+        ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString()) ?? await vscode.workspace.openTextDocument(target)
+        : vscode.window.activeTextEditor?.document;
+      if (!document || document.languageId !== 'plan') {
+        void vscode.window.showInformationMessage('Plan as Code: open a plan (*.plan) to see its effective policy.');
+        return;
+      }
+      const base = document.uri.path.replace(/^.*\//, '') || 'plan';
+      const uri = vscode.Uri.from({ scheme: EFFECTIVE_POLICY_SCHEME, path: `/${base} — effective policy.md`, query: document.uri.toString() });
+      effectiveChanged.fire(uri);
+      const shown = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(shown, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
+    }),
   );
 
   try {
