@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { analyzePlan } from '../../server/src/language/analyze';
 import { memoryHost } from '../../server/src/language/policy/memoryHost';
+import { MAX_EXTENDS_DEPTH } from '../../server/src/language/policy/load';
 import { check, fileFindings, findings, load, plan, policy } from './policyHelpers';
 
 const BASE = '/ws/pmo/base.policy';
@@ -117,5 +118,17 @@ describe('policy loading', () => {
     assert.equal(host.resolve('./nope.policy', '/a/b/x.policy'), undefined);
     assert.equal(host.read('/a/b/c.policy'), '');
     assert.equal(host.read('/nope'), undefined);
+  });
+});
+
+describe('policy loading: hostile files', () => {
+  it('an extends chain longer than the limit stops with invalid-value, without exhausting the stack', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) files[`/ws/p${i}.policy`] = `policy p${i} { extends "./p${i + 1}.policy"\n rule r${i} error "m" { project require has budget } }`;
+    files['/ws/p200.policy'] = 'policy last { }';
+    const set = load(files, '/ws/p0.policy');
+    assert.equal(set.files.size, MAX_EXTENDS_DEPTH);
+    const problems = [...set.files.values()].flatMap((f) => f.diagnostics.map((d) => d.code));
+    assert.deepEqual(problems, ['invalid-value']);
   });
 });

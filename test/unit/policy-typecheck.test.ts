@@ -110,3 +110,21 @@ describe('policy type checking', () => {
     assert.equal(c.set.rules.get('s')!.invalid, undefined);
   });
 });
+
+describe('policy type checking: hostile files', () => {
+  for (const [name, expr] of [
+    ['a chain of 20,000 and', 'children = 1' + ' and children = 1'.repeat(20_000)],
+    ['20,000 nested not', 'not '.repeat(20_000) + 'children = 1'],
+  ] as const) {
+    it(`${name}: invalid-value, no crash, the rule is not evaluated`, () => {
+      const text = policy(`rule r error "m" { each task require ${expr} }`);
+      const c = check(plan`task a { duration 1d }`, text, { allowPolicyProblems: true });
+      assert.deepEqual(c.set.files.get(ENTRY)!.diagnostics.map((d) => d.code), ['invalid-value']);
+      assert.equal(c.set.rules.get('r')!.invalid, true);
+      assert.deepEqual(findings(c), []);
+    });
+  }
+  it('500 levels are still accepted', () => {
+    assert.deepEqual(problems('require children = 1' + ' and children = 1'.repeat(400)), []);
+  });
+});

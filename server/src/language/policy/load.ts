@@ -22,16 +22,19 @@ export function readPolicyFile(text: string): PolicyFile {
   return { text, document, diagnostics };
 }
 
+/** How many files an `extends` chain may hold (a guard against hostile, generated chains). */
+export const MAX_EXTENDS_DEPTH = 64;
+
 export function loadPolicies(entryFiles: string[], host: PolicyHost): PolicySet {
   const set: PolicySet = { rules: new Map(), files: new Map() };
   const state = new Map<string, 'loading' | 'done'>();
 
-  const load = (path: string, text: string): void => {
+  const load = (path: string, text: string, depth: number): void => {
     state.set(path, 'loading');
     const file = readPolicyFile(text);
     set.files.set(path, file);
     for (const policy of file.document.policies) {
-      for (const prop of policy.props) if (prop.key === 'extends') follow(path, file, prop);
+      for (const prop of policy.props) if (prop.key === 'extends') follow(path, file, prop, depth);
       const policyId = policy.id?.text ?? '';
       const version = policy.props.find((p) => p.key === 'version')?.value?.value;
       for (const rule of policy.rules) {
@@ -53,7 +56,7 @@ export function loadPolicies(entryFiles: string[], host: PolicyHost): PolicySet 
     state.set(path, 'done');
   };
 
-  const follow = (from: string, file: PolicyFile, prop: PolicyProperty): void => {
+  const follow = (from: string, file: PolicyFile, prop: PolicyProperty, depth: number): void => {
     if (!prop.value) return;
     const spec = prop.value.value;
     const target = host.resolve(spec, from);
@@ -68,14 +71,18 @@ export function loadPolicies(entryFiles: string[], host: PolicyHost): PolicySet 
       return;
     }
     if (s === 'done') return;
-    load(target, text);
+    if (depth >= MAX_EXTENDS_DEPTH) {
+      file.diagnostics.push(policyDiag('invalid-value', prop, `'extends' chains are limited to ${MAX_EXTENDS_DEPTH} files; '${spec}' is not loaded.`, { spec }));
+      return;
+    }
+    load(target, text, depth + 1);
   };
 
   for (const entry of entryFiles) {
     if (state.has(entry)) continue;
     const text = host.read(entry);
     if (text === undefined) continue; // the caller reports a `uses` that names no readable file
-    load(entry, text);
+    load(entry, text, 1);
   }
   return set;
 }

@@ -62,6 +62,12 @@ export function checkRule(rule: Rule): RuleCheck {
     out.push(diag('invalid-value', w ?? rule.subject, `Unknown subject${w ? ` 'each ${w.text}'` : ''}: use each task, each leaf, each group, each milestone, each resource or project.`));
     valid = false;
   }
+  for (const e of [rule.where, rule.require]) {
+    if (e && depthOf(e) > MAX_DEPTH) {
+      out.push(diag('invalid-value', e, `This condition is too deeply nested (more than ${MAX_DEPTH} levels of operators): split it into several rules.`));
+      return { diagnostics: out, valid: false, severity, kind };
+    }
+  }
   if (!kind) valid = false;
   else {
     const checker = new TypeChecker(kind, out);
@@ -71,6 +77,28 @@ export function checkRule(rule: Rule): RuleCheck {
     if (out.length > before) valid = false;
   }
   return { diagnostics: out, valid, severity, kind };
+}
+
+/** Deeper expressions are refused, so checking and evaluating (recursive) cannot exhaust the stack. */
+export const MAX_DEPTH = 500;
+
+/** The nesting depth of an expression, computed without recursion (a hostile file may nest 100,000 deep). */
+export function depthOf(root: Expr): number {
+  let max = 0;
+  const stack: [Expr, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [e, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > MAX_DEPTH) return max;
+    switch (e.type) {
+      case 'binary': if (e.left) stack.push([e.left, d + 1]); if (e.right) stack.push([e.right, d + 1]); break;
+      case 'not': case 'negate': if (e.operand) stack.push([e.operand, d + 1]); break;
+      case 'paren': if (e.inner) stack.push([e.inner, d + 1]); break;
+      case 'matches': if (e.value) stack.push([e.value, d + 1]); break;
+      default: break;
+    }
+  }
+  return max;
 }
 
 type T = ValueType | undefined;
