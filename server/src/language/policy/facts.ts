@@ -27,7 +27,7 @@
 import type { PlanAnalysis } from '../analyze';
 import type { Block, DurationLit, SubjectKind } from '../ast';
 import type { Span } from '../text';
-import type { TaskNode } from '../model';
+import type { ResourceNode, TaskNode } from '../model';
 import type { Value, ValueType } from './types';
 
 export type FactName =
@@ -104,6 +104,31 @@ function blockHas(block: Block | undefined, property: string): boolean {
   return false;
 }
 
+class TaskSubject implements PolicySubject {
+  readonly kind: SubjectNodeKind;
+  readonly id: string;
+  readonly span: Span;
+  constructor(private readonly facts: PlanFacts, private readonly t: TaskNode) {
+    this.kind = t.kind;
+    this.id = t.id;
+    this.span = t.block.id ?? t.block.keyword;
+  }
+  fact(name: FactName): Value { return this.facts.taskFact(this.t, name); }
+  has(property: string): boolean { return blockHas(this.t.block, property); }
+}
+
+class ResourceSubject implements PolicySubject {
+  readonly kind = 'resource' as const;
+  readonly id: string;
+  readonly span: Span;
+  constructor(private readonly facts: PlanFacts, private readonly r: ResourceNode) {
+    this.id = r.id;
+    this.span = r.block.id ?? r.block.keyword;
+  }
+  fact(name: FactName): Value { return this.facts.resourceFact(this.r.index, name); }
+  has(property: string): boolean { return blockHas(this.r.block, property); }
+}
+
 /** Computes facts of an analysed plan; resource totals are computed once, on first use. */
 export class PlanFacts {
   private resourceTotals: { cost: Float64Array; effort: Float64Array; start: (number | null)[]; end: (number | null)[] } | undefined;
@@ -117,24 +142,16 @@ export class PlanFacts {
     const { model } = this.analysis;
     switch (kind) {
       case 'project': return [this.project()];
-      case 'resource': return model.resources.map((r) => ({
-        kind: 'resource' as const, id: r.id, span: r.block.id ?? r.block.keyword,
-        fact: (name: FactName) => this.resourceFact(r.index, name),
-        has: (p: string) => blockHas(r.block, p),
-      }));
+      case 'resource': return model.resources.map((r) => new ResourceSubject(this, r));
       default: {
         const out: PolicySubject[] = [];
         for (const t of model.tasks) {
           const match = kind === 'task' ? t.kind !== 'milestone' : t.kind === kind;
-          if (match) out.push(this.task(t));
+          if (match) out.push(new TaskSubject(this, t));
         }
         return out;
       }
     }
-  }
-
-  private task(t: TaskNode): PolicySubject {
-    return { kind: t.kind, id: t.id, span: t.block.id ?? t.block.keyword, fact: (name) => this.taskFact(t, name), has: (p) => blockHas(t.block, p) };
   }
 
   private project(): PolicySubject {
