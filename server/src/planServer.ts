@@ -72,6 +72,7 @@ interface ClientInfo {
   prepareRename: boolean;
   codeActionLiterals: boolean;
   watchedFilesRegistration: boolean;
+  workspaceFolders: boolean;
 }
 
 function clientInfo(caps: ClientCapabilities): ClientInfo {
@@ -84,6 +85,7 @@ function clientInfo(caps: ClientCapabilities): ClientInfo {
     prepareRename: caps.textDocument?.rename?.prepareSupport === true,
     codeActionLiterals: caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
     watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    workspaceFolders: caps.workspace?.workspaceFolders === true,
   };
 }
 
@@ -105,6 +107,8 @@ export function serverCapabilities(client: ClientInfo): ServerCapabilities {
     inlayHintProvider: { resolveProvider: false },
     codeLensProvider: { resolveProvider: false },
   };
+  // Workspace folders bound where policy files may come from: follow their changes.
+  if (client.workspaceFolders) caps.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
   if (client.pullDiagnostics) {
     caps.diagnosticProvider = { identifier: 'plan', interFileDependencies: false, workspaceDiagnostics: false };
   }
@@ -162,10 +166,23 @@ export function runPlanServer(connection: Connection): void {
     }
   };
 
+  /** The `planAsCode.policies` each open plan was last checked with. */
+  const checkedWith = new Map<string, string>();
+  /** Once a document's settings are known: check the plan again if its setting's policies differ from its last check. */
+  const recheckWhenSettingsArrive = (uri: string) => {
+    if (planDocs.kind(uri) !== 'plan') return;
+    settings.get(uri).then((s) => {
+      const seen = checkedWith.get(uri);
+      if (documents.get(uri) && seen !== undefined && seen !== JSON.stringify(s.policies)) planDocs.schedule(uri, 0);
+    }, () => {});
+  };
+
   /** Plan diagnostics with those of its policies (violations link their rule's docs). */
   const planAndPolicyDiagnostics = (ctx: PlanContext): Diagnostic[] => {
     const own = planDiagnostics(ctx);
-    const result = policies.forPlan(ctx.uri, ctx.analysis, settings.peek(ctx.uri).policies);
+    const settingPolicies = settings.peek(ctx.uri).policies;
+    checkedWith.set(ctx.uri, JSON.stringify(settingPolicies));
+    const result = policies.forPlan(ctx.uri, ctx.analysis, settingPolicies);
     if (result.diagnostics.length === 0) return own;
     const extra = result.diagnostics.map((d) => {
       const out = toLspDiagnostic(ctx, d);
@@ -263,6 +280,19 @@ export function runPlanServer(connection: Connection): void {
         logError(`Could not register for configuration changes: ${errorText(e)}`);
       });
     }
+    if (client.workspaceFolders) {
+      try {
+        connection.workspace.onDidChangeWorkspaceFolders(guardNotification('didChangeWorkspaceFolders', (e) => {
+          const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+          const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined).map((p) => path.resolve(p));
+          roots = [...roots.filter((r) => !removed.has(r)), ...added];
+          policyChanged(undefined);
+          for (const doc of documents.all()) if (planDocs.kind(doc.uri) === 'plan') planDocs.schedule(doc.uri, 0);
+        }));
+      } catch (e) {
+        logError(`Could not follow workspace folder changes: ${errorText(e)}`);
+      }
+    }
     if (client.watchedFilesRegistration) {
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.policy' }] }).catch((e: unknown) => {
         logError(`Could not register a watcher for policy files: ${errorText(e)}`);
@@ -282,10 +312,8 @@ export function runPlanServer(connection: Connection): void {
     planDocs.opened(uri);
     justOpened.add(uri);
     const kind = planDocs.kind(uri);
-    void settings.get(uri).then((s) => {
-      // The first check may have run before the settings arrived: the setting's policies apply now.
-      if (kind === 'plan' && s.policies.length > 0 && documents.get(uri)) planDocs.schedule(uri, 0);
-    }, () => {});
+    // The first check may run before the settings arrive: then the setting's policies apply once they do.
+    recheckWhenSettingsArrive(uri);
     if (kind === 'policy') {
       policyPushed.delete(uri);
       const file = uriToPath(uri);
@@ -315,6 +343,7 @@ export function runPlanServer(connection: Connection): void {
     planDocs.closed(uri);
     if (kind === 'plan') {
       policies.forget(uri);
+      checkedWith.delete(uri);
       publishPolicyFiles();
     } else {
       // Its text on disk applies again (and its problems are published with the plans that use it).
@@ -331,6 +360,7 @@ export function runPlanServer(connection: Connection): void {
     settings.changed(params?.settings);
     generation++;
     for (const doc of documents.all()) planDocs.schedule(doc.uri, 0);
+    for (const doc of documents.all()) recheckWhenSettingsArrive(doc.uri);
     if (client.inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => {});
     if (clientPulls && client.diagnosticsRefresh) connection.languages.diagnostics.refresh().catch(() => {});
   }));

@@ -248,18 +248,21 @@ describe('protocol: policies', () => {
 });
 
 describe('protocol: policies from the planAsCode.policies setting', () => {
+  let base: string;
   let dir: string;
   let client: TestClient;
   before(async () => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-policies-setting-')));
-    fs.mkdirSync(path.join(dir, 'rules'));
+    base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-policies-setting-')));
+    dir = path.join(base, 'ws');
+    fs.mkdirSync(path.join(dir, 'rules'), { recursive: true });
+    fs.writeFileSync(path.join(base, 'outside.policy'), 'policy outside {\n  rule everything error "Outside" {\n    each task require id = "never"\n  }\n}\n');
     fs.writeFileSync(path.join(dir, 'rules', 'names.policy'), `policy names "Names" {\n  rule short-ids hint "Ids of at most 5 letters" {\n    docs "https://pmo.example/ids"\n    each task require id matches "^[a-z]{1,5}$"\n  }\n}\n`);
     client = await startIn(dir, () => ({ policies: ['rules/names.policy', '../outside.policy'] }));
   });
   after(async () => {
     await client?.shutdown().catch(() => {});
     client?.kill();
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(base, { recursive: true, force: true });
   });
 
   it('applies the setting\'s policies (workspace-relative) to every plan', async () => {
@@ -270,5 +273,22 @@ describe('protocol: policies from the planAsCode.policies setting', () => {
     assert.equal(d.severity, 4);
     assert.deepEqual(d.codeDescription, { href: 'https://pmo.example/ids' });
     assert.equal(d.range.start.line, 4);
+  });
+
+  it('a changed setting applies after workspace/didChangeConfiguration', async () => {
+    const u = pathToFileURL(path.join(dir, 'sub', 'p.plan')).href;
+    client.settings = () => ({ policies: [] });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor('no short-ids violation', () => (client.publishesOf(u).at(-1)?.diagnostics.some((x) => x.code === 'policy/short-ids') ? undefined : true));
+    client.settings = () => ({ policies: ['rules/names.policy'] });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor('the short-ids violation again', () => (client.publishesOf(u).at(-1)?.diagnostics.some((x) => x.code === 'policy/short-ids') ? true : undefined));
+  });
+
+  it('a setting path leading out of the workspace is ignored', async () => {
+    const r = await client.request<EffectivePolicyResult>('planAsCode/effectivePolicy', { uri: pathToFileURL(path.join(dir, 'sub', 'p.plan')).href });
+    assert.deepEqual(r.entries, [pathToFileURL(path.join(dir, 'rules', 'names.policy')).href]);
+    assert.deepEqual(r.notFound, ['../outside.policy']);
+    assert.ok(!r.rules.some((x) => x.id === 'everything'));
   });
 });
