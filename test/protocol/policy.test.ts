@@ -280,7 +280,7 @@ describe('protocol: policies from the planAsCode.policies setting', () => {
     client.settings = () => ({ policies: [] });
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.waitFor('no short-ids violation', () => (client.publishesOf(u).at(-1)?.diagnostics.some((x) => x.code === 'policy/short-ids') ? undefined : true));
-    client.settings = () => ({ policies: ['rules/names.policy'] });
+    client.settings = () => ({ policies: ['rules/names.policy', '../outside.policy'] });
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.waitFor('the short-ids violation again', () => (client.publishesOf(u).at(-1)?.diagnostics.some((x) => x.code === 'policy/short-ids') ? true : undefined));
   });
