@@ -6,7 +6,9 @@
  * and problem count in the status bar (from the server's `planAsCode/status` notification).
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
+} from 'vscode-languageclient/node';
 import { EffectivePolicyRequest, StatusNotification, type PlanStatus } from '../../server/src/protocol';
 import { EFFECTIVE_POLICY_SCHEME, effectivePolicyMarkdown } from './effectivePolicy';
 import { PlanStatusBar } from './statusBar';
@@ -36,10 +38,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlanAs
     traceOutputChannel: output,
     // Markdown in hovers comes from the server's own texts (plan data is escaped there); no commands in it.
     markdown: { isTrusted: false, supportHtml: false },
+    middleware: {
+      workspace: {
+        // In an untrusted workspace only the user's own `planAsCode.policies` applies (VS Code's
+        // restrictedConfigurations does the same; this keeps it so whatever the editor version).
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
+          return result.map((value: unknown, i: number) => {
+            const item = params.items[i];
+            if (item?.section !== 'planAsCode' || !value || typeof value !== 'object') return value;
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            const user = vscode.workspace.getConfiguration('planAsCode', scope).inspect<string[]>('policies')?.globalValue ?? [];
+            return { ...(value as Record<string, unknown>), policies: user };
+          });
+        },
+      },
+    },
   };
   // The id makes the client read `planAsCode.trace.server`.
   const languageClient = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   client = languageClient;
+
+  // Trust granted: the workspace's `planAsCode.policies` applies now.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    if (languageClient.isRunning()) void languageClient.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }));
 
   const statusBar = new PlanStatusBar(LANGUAGES);
   context.subscriptions.push(statusBar);
