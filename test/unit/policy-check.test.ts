@@ -134,6 +134,9 @@ describe('policy check', () => {
       assert.deepEqual(violators(PLAN, 'each leaf', 'where has deadline require end <= deadline - 5d'), []);
       assert.deepEqual(violators(PLAN, 'each leaf', 'where has deadline require end <= deadline - 6d'), ['visual']);
       assert.deepEqual(violators(PLAN, 'each leaf', 'require deadline > 2027-01-01'), ['wire', 'build']);
+      // From a weekend day: Saturday 2027-01-09 + 1d is Monday the 11th, - 1d is Friday the 8th.
+      assert.deepEqual(violators(PLAN, 'project', 'require 2027-01-09 + 1d = 2027-01-11 and 2027-01-09 - 1d = 2027-01-08 and 2027-01-09 + 0d = 2027-01-09'), []);
+      assert.deepEqual(violators(PLAN, 'project', 'require 2027-01-11 - 2027-01-08 = 1d and 2027-01-08 + 5 = 2027-01-15'), []);
       assert.deepEqual(violators(PLAN, 'project', 'require start = 2027-01-04 and end = 2027-02-12'), []);
       assert.deepEqual(violators(PLAN, 'each resource', 'require end <= 2027-01-08'), ['idle']);
     });

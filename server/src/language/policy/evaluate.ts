@@ -50,7 +50,7 @@ export function evaluate(e: Expr, subject: PolicySubject, ctx: EvalContext): Val
       if (e.op === 'or') return (e.left !== undefined && evaluate(e.left, subject, ctx) === true) || (e.right !== undefined && evaluate(e.right, subject, ctx) === true);
       const l = e.left ? evaluate(e.left, subject, ctx) : null;
       const r = e.right ? evaluate(e.right, subject, ctx) : null;
-      return binary(e.op, l, r, leftIsDate(e.left), rightIsDate(e.right), ctx);
+      return binary(e.op, l, r, isDateExpr(e.left), isDateExpr(e.right), ctx);
     }
   }
 }
@@ -66,14 +66,15 @@ function isDateExpr(e: Expr | undefined): boolean {
   }
   return false;
 }
-const leftIsDate = isDateExpr, rightIsDate = isDateExpr;
 
 function shiftDay(day: number, days: number, ctx: EvalContext): number | null {
   const tl = ctx.timeline;
   if (!tl) return null;
   const n = days >= 0 ? Math.ceil(days - EPS) : -Math.ceil(-days - EPS);
-  // From a working day, n working days on; a non-working day counts from the next working day.
-  const idx = tl.ceilIndex(day) + n;
+  if (n === 0) return day;
+  // n working days on (or back); from a non-working day, the first working day on is the next one,
+  // the first one back the previous one (Saturday + 1d is Monday, Saturday - 1d is Friday).
+  const idx = n > 0 ? tl.floorIndex(day) + n : tl.ceilIndex(day) + n;
   return tl.dayOf(idx) ?? null;
 }
 
