@@ -57,7 +57,7 @@ import { inlayHints } from './service/inlayHints';
 import { codeLenses } from './service/codeLens';
 import { policyDiagnostics, policyFileDiagnostics, policySymbols } from './service/policy';
 import { policyCompletion, waiverCompletion } from './service/policyCompletion';
-import { policyHover, waiverHover } from './service/policyHover';
+import { policyHover, violationHoverMarkdown, waiverHover } from './service/policyHover';
 import { policyDefinition, waiverDefinition } from './service/policyDefinition';
 
 export const SERVER_NAME = 'Plan as Code';
@@ -424,7 +424,13 @@ export function runPlanServer(connection: Connection): void {
       const h = waiverHover(ctx, policiesOf(ctx).set, params.position, rootFor(uri));
       if (h) return h;
     }
-    return hover(ctx, params.position);
+    const own = hover(ctx, params.position);
+    const last = policies.lastOf(uri);
+    const violations = last && last.diagnostics.length > 0 ? violationHoverMarkdown(ctx, last.diagnostics, last.set, params.position, rootFor(uri)) : undefined;
+    if (!violations) return own;
+    if (!own) return { contents: { kind: 'markdown', value: violations } };
+    const value = typeof own.contents === 'object' && 'kind' in own.contents ? own.contents.value : undefined;
+    return value === undefined ? own : { ...own, contents: { kind: 'markdown', value: `${value}\n\n---\n\n${violations}` } };
   }));
 
   connection.onDefinition(guard('textDocument/definition', (params) => {

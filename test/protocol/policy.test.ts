@@ -123,6 +123,13 @@ describe('protocol: policies', () => {
     assert.equal(defs[0].range.start.line, 3);
   });
 
+  it('hover on a violating subject lists its violations with the rule\'s policy', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('demo.plan') }, position: positionOf(PLAN, 'task test', 6) });
+    const text = (hover.contents as { value: string }).value;
+    assert.match(text, /Policy violations/);
+    assert.match(text, /`owner-required`: Every task needs an owner — `pmo\/base\.policy`, policy `base` 1\.0\.0/);
+  });
+
   it('completes rule ids after waive', async () => {
     const text = PLAN.replace('waive max-length on build', 'waive ');
     const v = await client.change(uri('demo.plan'), text);

@@ -6,7 +6,7 @@ import { analyzePlan } from '../../server/src/language/analyze';
 import { loadPolicies } from '../../server/src/language/policy/load';
 import { memoryHost } from '../../server/src/language/policy/memoryHost';
 import { policyCompletion, waiverCompletion } from '../../server/src/service/policyCompletion';
-import { policyHover, waiverHover } from '../../server/src/service/policyHover';
+import { policyHover, violationHoverMarkdown, waiverHover } from '../../server/src/service/policyHover';
 import { policyDefinition, ruleLocation, waiverDefinition } from '../../server/src/service/policyDefinition';
 import { policyFileDiagnostics } from '../../server/src/service/policy';
 import { effectivePolicyMarkdown } from '../../client/src/effectivePolicy';
@@ -131,6 +131,12 @@ describe('policy editor: waivers in plans', () => {
     ]);
     assert.deepEqual(waiverDefinition(ctx, set, pos('./team'), (f) => f, () => 'file:///ws/team.policy')!.map((l) => l.uri), ['file:///ws/team.policy']);
     assert.equal(waiverDefinition(ctx, set, pos('start'), (f) => f), undefined);
+  });
+  it('violationHoverMarkdown lists the violations at a subject', () => {
+    const diagnostics = [{ start: PLAN.indexOf('task t') + 5, end: PLAN.indexOf('task t') + 6, severity: 'warning' as const, code: 'policy/max-length', source: 'plan' as const, message: 'At most 5 days' }];
+    const md = violationHoverMarkdown(ctx, diagnostics, set, pos('task t', 5), '/ws')!;
+    assert.equal(md, '**Policy violations**\n\n- **warning** `max-length`: At most 5 days — `team.policy`, policy `team` 2.0.0');
+    assert.equal(violationHoverMarkdown(ctx, diagnostics, set, pos('start'), '/ws'), undefined);
   });
 });
 

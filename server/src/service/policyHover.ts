@@ -9,6 +9,7 @@ import { parsePolicy } from '../language/parse';
 import { LineIndex, type Span } from '../language/text';
 import type { EffectiveRule, PolicySet } from '../language/policy/types';
 import type * as A from '../language/ast';
+import type { Diagnostic as CoreDiagnostic } from '../language/diagnostics';
 import type { PlanContext } from './context';
 import { FACT_DOCS, factType, isFact, POLICY_KEYWORD_DOCS, SEVERITY_DOCS, SUBJECT_DOCS } from './policyFacts';
 
@@ -117,4 +118,22 @@ export function waiverHover(ctx: PlanContext, set: PolicySet | undefined, positi
     return { contents: { kind: 'markdown', value }, range: ctx.analysis.lines.range(w.rule) };
   }
   return null;
+}
+
+/**
+ * In a plan: Markdown naming the policy rules a subject violates at this position (the violations
+ * are the plan's `policy/<id>` diagnostics), for appending to the plan's own hover; undefined when
+ * there are none.
+ */
+export function violationHoverMarkdown(ctx: PlanContext, diagnostics: readonly CoreDiagnostic[], set: PolicySet | undefined, position: Position, root?: string): string | undefined {
+  const offset = ctx.analysis.lines.offset(position);
+  const lines: string[] = [];
+  for (const d of diagnostics) {
+    if (!d.code.startsWith('policy/') || offset < d.start || offset > d.end) continue;
+    const id = d.code.slice('policy/'.length);
+    const rule = set?.rules.get(id);
+    const where = rule ? ` — \`${root ? path.relative(root, rule.file) || path.basename(rule.file) : rule.file}\`, policy \`${rule.policyId}\`${rule.policyVersion ? ` ${escape(rule.policyVersion)}` : ''}` : '';
+    lines.push(`- **${d.severity}** \`${id}\`: ${escape(d.message)}${where}`);
+  }
+  return lines.length > 0 ? `**Policy violations**\n\n${lines.join('\n')}` : undefined;
 }
