@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { analyzePlan } from '../../server/src/language/analyze';
 import { check, findings, plan, policy, violators, load, ENTRY } from './policyHelpers';
+import { CONTRACT_EXAMPLE, CONTRACT_POLICY } from './helpers';
 
 // wire: effort 4d on alice+bob → 2 days (Jan 4–5); visual: 3 days (Jan 6–8); design: Jan 4–8;
 // build: 25 days from Jan 11 (ends Feb 12); launch after build; kick on Jan 4.
@@ -250,5 +251,25 @@ task c { duration 30d }
       const c = check(withWaivers('waive short "x"'), policy('rule short off "m" { each leaf require duration <= 20d }'));
       assert.deepEqual(findings(c), []);
     });
+  });
+});
+
+describe('policy check: the contract examples of LANGUAGE.md', () => {
+  it('the example plan against the example policy (and a base it extends)', () => {
+    const c = check(CONTRACT_EXAMPLE, {
+      '/ws/pmo/main.policy': CONTRACT_POLICY,
+      '/ws/pmo/base.policy': policy('rule resources-priced warning "Every resource has a rate" { each resource require has rate }', 'base'),
+    });
+    assert.deepEqual(findings(c), [
+      // build lasts exactly 4w = 20 working days: the waiver of max-task-length is not needed.
+      'unused-waiver@build',
+      'policy/milestone-gate@kickoff',
+      'policy/owner-required@wireframes',
+      'policy/owner-required@visual',
+      'policy/owner-required@build',
+      'policy/milestone-gate@launch',
+    ]);
+    assert.deepEqual([...c.set.rules.keys()], ['resources-priced', 'owner-required', 'max-task-length', 'milestone-gate', 'contingency', 'task-ids']);
+    assert.equal(c.set.rules.get('owner-required')!.policyVersion, '2.1.0');
   });
 });
