@@ -125,7 +125,13 @@ export class PolicyWorkspace {
         notFound.push({ spec: p });
       }
     }
-    const set = this.load(entries, host);
+    let set: PolicySet;
+    try {
+      set = this.load(entries, host);
+    } catch (e) {
+      this.options.log(`Loading the policies of ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return { set: undefined, entries, notFound, diagnostics };
+    }
     let checked = { diagnostics: [] as CoreDiagnostic[] };
     try {
       checked = checkPolicies(analysis, set);
