@@ -58,7 +58,7 @@ import { codeLenses } from './service/codeLens';
 import { policyDiagnostics, policyFileDiagnostics, policySymbols } from './service/policy';
 import { policyCompletion, waiverCompletion } from './service/policyCompletion';
 import { policyHover, violationHoverMarkdown, waiverHover } from './service/policyHover';
-import { policyDefinition, waiverDefinition } from './service/policyDefinition';
+import { overriddenRule, policyDefinition, waiverDefinition } from './service/policyDefinition';
 
 export const SERVER_NAME = 'Plan as Code';
 
@@ -438,10 +438,12 @@ export function runPlanServer(connection: Connection): void {
     if (planDocs.kind(uri) === 'policy') {
       const file = uriToPath(uri);
       const host = file ? policies.host(file) : undefined;
-      return policyDefinition(planDocs.document(uri)!.getText(), params.position, (spec) => {
+      const text = planDocs.document(uri)!.getText();
+      const found = policyDefinition(text, params.position, (spec) => {
         const target = file && host ? host.resolve(spec, file) : undefined;
         return target && host!.read(target) !== undefined ? pathToUri(target) : undefined;
       });
+      return found.length > 0 || !file ? found : overriddenRule(policies.loadFile(file, text), file, params.position, pathToUri);
     }
     const ctx = planDocs.plan(uri);
     if (!ctx) return [];

@@ -251,6 +251,8 @@ describe('protocol: policies', () => {
 
     const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('team.policy') }, position: positionOf(TEAM, './pmo', 3) });
     assert.deepEqual(defs.map((d) => d.uri), [uri('pmo/base.policy')]);
+    const overridden = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('team.policy') }, position: positionOf(TEAM, 'max-length', 2) });
+    assert.deepEqual(overridden, [{ uri: uri('pmo/base.policy'), range: { start: { line: 6, character: 7 }, end: { line: 6, character: 17 } } }]);
   });
 });
 

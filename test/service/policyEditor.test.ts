@@ -7,7 +7,7 @@ import { loadPolicies } from '../../server/src/language/policy/load';
 import { memoryHost } from '../../server/src/language/policy/memoryHost';
 import { policyCompletion, waiverCompletion } from '../../server/src/service/policyCompletion';
 import { policyHover, violationHoverMarkdown, waiverHover } from '../../server/src/service/policyHover';
-import { policyDefinition, ruleLocation, waiverDefinition } from '../../server/src/service/policyDefinition';
+import { overriddenRule, policyDefinition, ruleLocation, waiverDefinition } from '../../server/src/service/policyDefinition';
 import { policyFileDiagnostics } from '../../server/src/service/policy';
 import { effectivePolicyMarkdown } from '../../client/src/effectivePolicy';
 import type { EffectivePolicyResult } from '../../server/src/protocol';
@@ -99,6 +99,13 @@ describe('policy editor: definition', () => {
       uri: 'file:///ws/base.policy', range: { start: { line: 2, character: 7 }, end: { line: 2, character: 21 } },
     });
     assert.equal(ruleLocation(set, 'nope', (f) => f), undefined);
+  });
+  it('overriddenRule: from a rule that replaces an inherited one to that rule', () => {
+    const set = loadPolicies(['/ws/team.policy'], memoryHost({ '/ws/base.policy': BASE.replace('rule owner-required', 'rule max-length warning "x" { each leaf require duration <= 9d }\n  rule owner-required'), '/ws/team.policy': TEAM }));
+    assert.deepEqual(overriddenRule(set, '/ws/team.policy', { line: 3, character: 9 }, (f) => `file://${f}`), [
+      { uri: 'file:///ws/base.policy', range: { start: { line: 2, character: 7 }, end: { line: 2, character: 17 } } },
+    ]);
+    assert.deepEqual(overriddenRule(set, '/ws/team.policy', { line: 0, character: 9 }, (f) => f), []);
   });
 });
 

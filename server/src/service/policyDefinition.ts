@@ -61,3 +61,27 @@ export function waiverDefinition(
   }
   return undefined;
 }
+
+/**
+ * In a policy file (loaded as `set`, at `file`): from the id of a rule that replaces an inherited one
+ * to the rule it replaces (the nearest earlier definition).
+ */
+export function overriddenRule(set: PolicySet, file: string, position: Position, toUri: (file: string) => string): Location[] {
+  const own = set.files.get(file);
+  if (!own) return [];
+  const lines = new LineIndex(own.text);
+  const offset = lines.offset(position);
+  for (const p of own.document.policies) {
+    for (const r of p.rules) {
+      if (!r.id || !within(r.id, offset)) continue;
+      const effective = set.rules.get(r.id.text);
+      const previous = effective?.overrides[effective.overrides.length - 1];
+      if (!effective || effective.file !== file || !previous) return [];
+      const parent = set.files.get(previous.file);
+      const rule = parent?.document.policies.flatMap((x) => x.rules).filter((x) => x.id?.text === r.id!.text).at(-1);
+      if (!parent || !rule?.id) return [];
+      return [{ uri: toUri(previous.file), range: new LineIndex(parent.text).range(rule.id) }];
+    }
+  }
+  return [];
+}
