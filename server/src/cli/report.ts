@@ -130,12 +130,14 @@ export function buildPortfolio(inputs: readonly InputFile[], context: PolicyCont
     return entry;
   };
 
+  const sets = new Set<NonNullable<ReturnType<PolicyContext['load']>>>();
   for (const file of inputs) {
     if (file.kind !== 'plan') continue;
     const text = readText(file);
     let entry: PlanEntry;
     try {
       const checked = context.checkPlan(text, file.absolute);
+      if (checked.policies) sets.add(checked.policies);
       const { model, schedule, costs } = checked.analysis;
       const p = model.project;
       const tl = schedule.timeline;
@@ -174,6 +176,8 @@ export function buildPortfolio(inputs: readonly InputFile[], context: PolicyCont
     plans.push(entry);
   }
   for (const file of inputs) if (file.kind === 'policy') { readText(file); context.checkPolicyFile(file.absolute); }
+  // Every rule in effect for some plan is listed, also when no plan breaks it (turned-off rules are not).
+  for (const set of sets) for (const [id, rule] of set.rules) if (rule.severity !== 'off' && !rule.invalid) ruleOf(id, set);
 
   const policyFiles: PolicyFileEntry[] = [...context.files].map(([absolute, pf]) => ({ file: shownPolicyPath(absolute, context.cwd), diagnostics: count(pf.diagnostics) }));
 
@@ -194,7 +198,7 @@ export function buildPortfolio(inputs: readonly InputFile[], context: PolicyCont
     totals.cost[cur] = roundMoney((totals.cost[cur] ?? 0) + p.cost);
     if (p.budget !== null) totals.budget[cur] = roundMoney((totals.budget[cur] ?? 0) + p.budget);
   }
-  const ruleList = [...rules.values()].sort((a, b) => b.plansViolating - a.plansViolating || b.violations - a.violations || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ruleList = [...rules.values()].sort((a, b) => b.plansViolating - a.plansViolating || b.violations - a.violations || b.plansWaiving - a.plansWaiving || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { plans, rules: ruleList, policyFiles, totals };
 }
 
@@ -243,7 +247,7 @@ export function formatMarkdown(r: PortfolioReport): string {
       `${md(byRule(p.violations))} | ${md(byRule(p.waived))} | ${p.compliant ? 'yes' : 'no'} |`);
   }
   out.push('', '## Rules', '');
-  if (r.rules.length === 0) out.push('No policy rule was broken or waived.');
+  if (r.rules.length === 0) out.push('No policy rule applies to these plans.');
   else {
     out.push('| rule | severity | message | policy | plans breaking it | violations | plans waiving it | waived |');
     out.push('| --- | --- | --- | --- | ---: | ---: | ---: | ---: |');

@@ -107,7 +107,7 @@ JSON: {plans, rules, policyFiles, totals}
                info, hint}, policies [files], violations {ruleId: n}, waived {ruleId: n},
                unusedWaivers, compliant (no errors and no unwaived violations)}
   rules[]      {id, severity, message, docs, policy, file, plansViolating, violations,
-               plansWaiving, waived}, most broken first
+               plansWaiving, waived}: every rule in effect for some plan, most broken first
   policyFiles[] {file, diagnostics {error, warning, info, hint}}
   totals       {plans, compliant, withErrors, late, overBudget, diagnostics, violations, waived,
                unusedWaivers, cost {currency: sum}, budget {currency: sum}}
