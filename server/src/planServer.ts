@@ -58,7 +58,7 @@ import { codeLenses } from './service/codeLens';
 import { policyDiagnostics, policyFileDiagnostics, policySymbols } from './service/policy';
 import { policyCompletion, waiverCompletion } from './service/policyCompletion';
 import { policyHover, violationHoverMarkdown, waiverHover } from './service/policyHover';
-import { overriddenRule, policyDefinition, waiverDefinition } from './service/policyDefinition';
+import { overriddenRule, policyDefinition, violationDefinition, waiverDefinition } from './service/policyDefinition';
 
 export const SERVER_NAME = 'Plan as Code';
 
@@ -457,7 +457,10 @@ export function runPlanServer(connection: Connection): void {
       });
       if (found) return found;
     }
-    return definition(ctx, params.position);
+    // From a violation (the subject's id, or `project`) to the rules it breaks, then the plan's own answer.
+    const last = policies.lastOf(uri);
+    const rules = last && last.diagnostics.length > 0 ? violationDefinition(ctx, last.diagnostics, last.set, params.position, pathToUri) : [];
+    return rules.length > 0 ? [...rules, ...definition(ctx, params.position)] : definition(ctx, params.position);
   }));
 
   connection.onReferences(onPlan('textDocument/references', [], (ctx, params) =>

@@ -128,6 +128,8 @@ describe('protocol: policies', () => {
     const text = (hover.contents as { value: string }).value;
     assert.match(text, /Policy violations/);
     assert.match(text, /`owner-required`: Every task needs an owner — `pmo\/base\.policy`, policy `base` 1\.0\.0/);
+    const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('demo.plan') }, position: positionOf(PLAN, 'task test', 6) });
+    assert.deepEqual(defs[0], { uri: uri('pmo/base.policy'), range: { start: { line: 2, character: 7 }, end: { line: 2, character: 21 } } });
   });
 
   it('completes rule ids after waive', async () => {

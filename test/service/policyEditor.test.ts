@@ -7,7 +7,7 @@ import { loadPolicies } from '../../server/src/language/policy/load';
 import { memoryHost } from '../../server/src/language/policy/memoryHost';
 import { policyCompletion, waiverCompletion } from '../../server/src/service/policyCompletion';
 import { policyHover, violationHoverMarkdown, waiverHover } from '../../server/src/service/policyHover';
-import { overriddenRule, policyDefinition, ruleLocation, waiverDefinition } from '../../server/src/service/policyDefinition';
+import { overriddenRule, policyDefinition, ruleLocation, violationDefinition, waiverDefinition } from '../../server/src/service/policyDefinition';
 import { policyFileDiagnostics } from '../../server/src/service/policy';
 import { effectivePolicyMarkdown } from '../../client/src/effectivePolicy';
 import type { EffectivePolicyResult } from '../../server/src/protocol';
@@ -138,6 +138,13 @@ describe('policy editor: waivers in plans', () => {
     ]);
     assert.deepEqual(waiverDefinition(ctx, set, pos('./team'), (f) => f, () => 'file:///ws/team.policy')!.map((l) => l.uri), ['file:///ws/team.policy']);
     assert.equal(waiverDefinition(ctx, set, pos('start'), (f) => f), undefined);
+  });
+  it('violationDefinition: from a violation to the rule it breaks', () => {
+    const diagnostics = [{ start: PLAN.indexOf('task t') + 5, end: PLAN.indexOf('task t') + 6, severity: 'warning' as const, code: 'policy/max-length', source: 'plan' as const, message: 'At most 5 days' }];
+    assert.deepEqual(violationDefinition(ctx, diagnostics, set, pos('task t', 5), (f) => `file://${f}`), [
+      { uri: 'file:///ws/team.policy', range: { start: { line: 3, character: 7 }, end: { line: 3, character: 17 } } },
+    ]);
+    assert.deepEqual(violationDefinition(ctx, diagnostics, set, pos('start'), (f) => f), []);
   });
   it('violationHoverMarkdown lists the violations at a subject', () => {
     const diagnostics = [{ start: PLAN.indexOf('task t') + 5, end: PLAN.indexOf('task t') + 6, severity: 'warning' as const, code: 'policy/max-length', source: 'plan' as const, message: 'At most 5 days' }];

@@ -8,6 +8,7 @@ import { parsePolicy } from '../language/parse';
 import { LineIndex, type Span } from '../language/text';
 import type { PolicySet } from '../language/policy/types';
 import type { PlanContext } from './context';
+import type { Diagnostic as CoreDiagnostic } from '../language/diagnostics';
 
 const within = (s: Span | undefined, offset: number) => s !== undefined && s.start <= offset && offset <= s.end;
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -84,4 +85,23 @@ export function overriddenRule(set: PolicySet, file: string, position: Position,
     }
   }
   return [];
+}
+
+/** In a plan: the rules a violation at this position breaks (its `policy/<id>` diagnostics), in their files. */
+export function violationDefinition(
+  ctx: PlanContext, diagnostics: readonly CoreDiagnostic[], set: PolicySet | undefined, position: Position, toUri: (file: string) => string,
+): Location[] {
+  if (!set) return [];
+  const offset = ctx.analysis.lines.offset(position);
+  const out: Location[] = [];
+  const seen = new Set<string>();
+  for (const d of diagnostics) {
+    if (!d.code.startsWith('policy/') || offset < d.start || offset > d.end) continue;
+    const id = d.code.slice('policy/'.length);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const at = ruleLocation(set, id, toUri);
+    if (at) out.push(at);
+  }
+  return out;
 }
