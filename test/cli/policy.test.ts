@@ -55,6 +55,10 @@ describe('planc check: policies', function () {
     // at `Beta` (line 6, characters 5..9)
     for (const d of policy) assert.deepEqual(d.range, { start: { line: 6, character: 5 }, end: { line: 6, character: 9 } });
     assert.deepEqual(codes(r.items, 'standard.policy'), []);
+    // SARIF links a rule's docs
+    const sarif = JSON.parse(planc(['check', 'plan.plan', '--format', 'sarif'], { cwd: dir }).stdout);
+    const rule = sarif.runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'policy/owner-required');
+    assert.equal(rule.helpUri, 'https://pmo.example/owner');
   });
 
   it('exit codes: warnings only → 0; an error rule → 1; --max-warnings counts policy warnings', () => {

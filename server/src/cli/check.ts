@@ -7,7 +7,7 @@ import { choice, lastValue, parseArgs, type OptionSpec } from './args';
 import { shouldColor } from './color';
 import { errorMessage, InternalError, UsageError } from './errors';
 import { collectInputs, compareStrings, readText, type InputFile } from './files';
-import { countSeverities, FORMATS, formatGithub, formatJson, formatSarif, formatText, type FileResult } from './format';
+import { countSeverities, FORMATS, formatGithub, formatJson, formatSarif, formatText, type FileResult, type ReportedDiagnostic } from './format';
 import type { Io } from './io';
 import { PolicyContext, shownPolicyPath } from './policy';
 import { VERSION } from './version';
@@ -32,7 +32,12 @@ function fileResult(file: { path: string; absolute: string }, diagnostics: Diagn
   return {
     file: file.path,
     absolute: file.absolute,
-    diagnostics: items.map(({ d, reason }) => (reason === undefined ? locate(d, lines) : { ...locate(d, lines), waived: reason })),
+    diagnostics: items.map(({ d, reason }) => {
+      const located: ReportedDiagnostic = locate(d, lines);
+      if (reason !== undefined) located.waived = reason;
+      if (typeof d.data?.docs === 'string') located.docs = d.data.docs;
+      return located;
+    }),
   };
 }
 

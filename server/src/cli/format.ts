@@ -20,7 +20,11 @@ export interface FileResult {
 }
 
 /** A diagnostic as reported; `waived` (the waiver's reason) marks a violation a plan waived (--show-waived). */
-export interface ReportedDiagnostic extends LocatedDiagnostic { waived?: string }
+export interface ReportedDiagnostic extends LocatedDiagnostic {
+  waived?: string;
+  /** A policy rule's documentation link (SARIF helpUri). */
+  docs?: string;
+}
 
 export interface Counts { error: number; warning: number; info: number; hint: number }
 
@@ -103,12 +107,17 @@ function artifactLocation(r: FileResult): { uri: string; uriBaseId?: string } {
 
 export function formatSarif(results: readonly FileResult[], options: { cwd: string; version: string }): string {
   const codes = new Map<string, Severity>();
-  for (const r of results) for (const d of r.diagnostics) if (!codes.has(d.code)) codes.set(d.code, d.severity);
+  const docs = new Map<string, string>();
+  for (const r of results) for (const d of r.diagnostics) {
+    if (!codes.has(d.code)) codes.set(d.code, d.severity);
+    if (d.docs !== undefined && /^https?:\/\//i.test(d.docs) && !docs.has(d.code)) docs.set(d.code, d.docs);
+  }
   const ruleIds = [...codes.keys()].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const rules = ruleIds.map((id) => ({
     id,
     shortDescription: { text: describe(id) },
+    ...(docs.has(id) ? { helpUri: docs.get(id) } : {}),
     defaultConfiguration: { level: SARIF_LEVEL[(PLAN_CODES as Record<string, Severity>)[id] ?? codes.get(id)!] },
   }));
 
