@@ -204,6 +204,7 @@ export function runPlanServer(connection: Connection): void {
   /** A policy changed (`file`, or any when undefined): check the open plans that use it again. */
   const policyChanged = (file: string | undefined, delayMs = 0) => {
     policies.changed();
+    generation++; // pulled results of unchanged plans are stale too
     const plans = policies.plansUsing(file);
     for (const plan of plans) if (documents.get(plan)) planDocs.schedule(plan, delayMs);
     if (plans.length > 0 && clientPulls && client.diagnosticsRefresh) connection.languages.diagnostics.refresh().catch(() => {});

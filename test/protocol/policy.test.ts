@@ -59,7 +59,7 @@ const BROKEN = `policy broken "Broken" {
 }
 `;
 
-async function startIn(folder: string, settings: (scopeUri?: string) => unknown = () => ({})): Promise<TestClient> {
+async function startIn(folder: string, settings: (scopeUri?: string) => unknown = () => ({}), capabilities = clientCapabilities()): Promise<TestClient> {
   ensureBuilt();
   const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -68,7 +68,7 @@ async function startIn(folder: string, settings: (scopeUri?: string) => unknown 
     processId: process.pid,
     rootUri: pathToFileURL(folder).href,
     workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
-    capabilities: clientCapabilities(),
+    capabilities,
   });
   await connection.sendNotification('initialized', {});
   return client;
@@ -301,5 +301,37 @@ describe('protocol: policies from the planAsCode.policies setting', () => {
     assert.deepEqual(r.entries, [pathToFileURL(path.join(dir, 'rules', 'names.policy')).href]);
     assert.deepEqual(r.notFound, ['../outside.policy']);
     assert.ok(!r.rules.some((x) => x.id === 'everything'));
+  });
+});
+
+describe('protocol: policies with pull diagnostics', () => {
+  let dir: string;
+  let client: TestClient;
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-policies-pull-')));
+    fs.mkdirSync(path.join(dir, 'pmo'));
+    fs.writeFileSync(path.join(dir, 'pmo', 'base.policy'), BASE);
+    fs.writeFileSync(path.join(dir, 'team.policy'), TEAM);
+    client = await startIn(dir, () => ({}), clientCapabilities({ pull: true }));
+  });
+  after(async () => {
+    await client?.shutdown().catch(() => {});
+    client?.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a policy edit makes the pulled result of an unchanged plan new', async () => {
+    const plan = pathToFileURL(path.join(dir, 'demo.plan')).href;
+    const base = pathToFileURL(path.join(dir, 'pmo', 'base.policy')).href;
+    await client.open(plan, PLAN);
+    type Report = { kind: string; resultId?: string; items?: Diagnostic[] };
+    const first = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri: plan } });
+    assert.equal(first.items!.filter((d) => d.code === 'policy/owner-required').length, 1);
+    await client.open(base, BASE, 'plan-policy');
+    await client.change(base, BASE.replace('has owner', 'has budget'));
+    await client.waitFor('a diagnostics refresh', () => (client.serverRequests.includes('workspace/diagnostic/refresh') ? true : undefined));
+    const second = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri: plan }, previousResultId: first.resultId });
+    assert.equal(second.kind, 'full');
+    assert.equal(second.items!.filter((d) => d.code === 'policy/owner-required').length, 3);
   });
 });
