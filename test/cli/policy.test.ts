@@ -144,6 +144,16 @@ describe('planc check: policies', function () {
   });
 
   describe('workspace bounds', () => {
+    it('a plan given from elsewhere (no .git or package.json around it) still uses its sibling policies', () => {
+      const dir = tempDir({ 'standard.policy': STANDARD, 'sub/team.policy': 'policy team {\n  extends "../standard.policy"\n}\n', 'p.plan': PLAN(['./standard.policy']) });
+      const other = tempDir({});
+      const r = json(['check', path.join(dir, 'p.plan')], other);
+      assert.deepEqual(codes(r.items), ['policy/kebab-ids', 'policy/max-length', 'policy/owner-required']);
+      // a --policy file outside the cwd may extend files of its own folder
+      const e = json(['check', path.join(dir, 'p.plan'), '--policy', path.join(dir, 'sub', 'team.policy')], other);
+      assert.ok(!codes(e.items).includes('policy-not-found'), JSON.stringify(e.items));
+    });
+
     const OUTSIDE = 'policy outside { rule gotcha error "READ FROM OUTSIDE" { project require cost < 0 } }\n';
 
     it('../ traversal, absolute paths and /etc/passwd are policy-not-found, outside the workspace, nothing applied', () => {

@@ -9,7 +9,7 @@ import { errorMessage, InternalError, UsageError } from './errors';
 import { collectInputs, compareStrings, readText, type InputFile } from './files';
 import { countSeverities, FORMATS, formatGithub, formatJson, formatSarif, formatText, type FileResult, type ReportedDiagnostic } from './format';
 import type { Io } from './io';
-import { PolicyContext, shownPolicyPath } from './policy';
+import { namedRoots, PolicyContext, shownPolicyPath } from './policy';
 import { VERSION } from './version';
 
 export const CHECK_OPTIONS: OptionSpec[] = [
@@ -112,7 +112,7 @@ export function runCheck(args: readonly string[], io: Io): number {
   const showWaived = parsed.flags.has('show-waived');
   const policyArgs = parsed.values.get('policy') ?? [];
   const inputs = collectInputs(parsed.positionals, policyArgs, io.cwd);
-  const context = new PolicyContext(io.cwd, policyArgs.map((p) => path.resolve(io.cwd, p)));
+  const context = new PolicyContext(io.cwd, policyArgs.map((p) => path.resolve(io.cwd, p)), [...namedRoots(parsed.positionals, io.cwd), ...policyArgs.map((p) => path.dirname(path.resolve(io.cwd, p)))]);
   const results = checkInputs(inputs, context, { showWaived });
   const counts = countSeverities(results);
   // --quiet reports errors only; warnings still count for --max-warnings.

@@ -11,8 +11,9 @@
  *   are not consulted: the path names a plain file inside the package).
  *
  * Bounds: the resolved file, both as written and with symbolic links followed, must lie inside the
- * workspace root (the cwd, or the nearest folder above F holding `.git` or `package.json`) or inside
- * a `node_modules` folder of D or one of its ancestors. Anything else — `..` climbing out, absolute
+ * workspace (the cwd, the nearest folder above F holding `.git` or `package.json`, or a folder named
+ * on the command line: a directory given, or the folder of a file given) or inside a `node_modules`
+ * folder of D or one of its ancestors. Anything else — `..` climbing out, absolute
  * paths elsewhere, links pointing out — is not resolved, and `explain` says why.
  */
 import * as fs from 'node:fs';
@@ -38,8 +39,17 @@ export class FsPolicyHost implements FsPolicyHostLike {
   /** How many files were read from disk (the cache makes this once per file). */
   reads = 0;
 
+  /** Folders named on the command line (a directory given, a given file's folder): inside the workspace too. */
+  private readonly extraRoots: string[] = [];
+
   constructor(cwd: string) {
     this.cwd = path.resolve(cwd);
+  }
+
+  /** Adds a folder the user named explicitly to the workspace. */
+  addRoot(dir: string): void {
+    const absolute = path.resolve(this.cwd, dir);
+    if (!this.extraRoots.includes(absolute)) { this.extraRoots.push(absolute); this.resolved.clear(); }
   }
 
   /** Allows reading a file the user named explicitly (`--policy FILE`, a policy given to check). */
@@ -145,7 +155,7 @@ export class FsPolicyHost implements FsPolicyHostLike {
   /** The folders a file named in `from` may come from. */
   private roots(from: string): string[] {
     const dir = path.dirname(from);
-    const roots = [this.cwd];
+    const roots = [this.cwd, ...this.extraRoots];
     const marker = this.markerRoot(dir);
     if (marker !== undefined && marker !== this.cwd) roots.push(marker);
     for (let d = dir; ; d = path.dirname(d)) {

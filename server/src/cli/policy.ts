@@ -8,6 +8,7 @@
  * Policy sets are cached by their list of entry files and the host caches every file read, so a
  * portfolio of many plans using the same standard loads and checks that standard once.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePlan, type PlanAnalysis } from '../language/analyze';
 import { compareDiagnostics, type Diagnostic } from '../language/diagnostics';
@@ -36,9 +37,13 @@ export class PolicyContext {
   /** Every policy file loaded by any set, by absolute path. */
   readonly files = new Map<string, PolicyFile>();
 
-  /** `extraPolicies`: absolute paths of the `--policy` files, applied to every plan. */
-  constructor(readonly cwd: string, extraPolicies: readonly string[] = []) {
+  /**
+   * `extraPolicies`: absolute paths of the `--policy` files, applied to every plan. `roots`: the
+   * folders the user named (given directories, given files' folders), part of the workspace.
+   */
+  constructor(readonly cwd: string, extraPolicies: readonly string[] = [], roots: readonly string[] = []) {
     this.host = new FsPolicyHost(cwd);
+    for (const root of roots) this.host.addRoot(root);
     this.extra = extraPolicies.map((p) => this.host.allow(p));
   }
 
@@ -91,6 +96,18 @@ export class PolicyContext {
     const diagnostics = [...analysis.diagnostics, ...notFound, ...result.diagnostics].sort(compareDiagnostics);
     return { analysis, diagnostics, waived: result.waived, unusedWaivers: result.unusedWaivers, policies };
   }
+}
+
+/** The folders named on the command line: each directory given, and the folder of each file given. */
+export function namedRoots(paths: readonly string[], cwd: string): string[] {
+  return (paths.length > 0 ? paths : ['.']).map((p) => {
+    const absolute = path.resolve(cwd, p);
+    try {
+      return fs.statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+    } catch {
+      return path.dirname(absolute);
+    }
+  });
 }
 
 /** The path to show for a policy file found through `uses`/`extends`. */

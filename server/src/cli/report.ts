@@ -16,7 +16,7 @@ import { choice, parseArgs, type OptionSpec } from './args';
 import { errorMessage, InternalError } from './errors';
 import { collectInputs, readText, type InputFile } from './files';
 import type { Io } from './io';
-import { PolicyContext, shownPolicyPath } from './policy';
+import { namedRoots, PolicyContext, shownPolicyPath } from './policy';
 
 export const REPORT_OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', value: true },
@@ -349,7 +349,7 @@ ${ruleRows}
 /** The report of the given paths as text, for the CLI and the benchmark. */
 export function portfolio(paths: readonly string[], policies: readonly string[], cwd: string): PortfolioReport {
   const inputs = collectInputs(paths, policies, cwd);
-  const context = new PolicyContext(cwd, policies.map((p) => path.resolve(cwd, p)));
+  const context = new PolicyContext(cwd, policies.map((p) => path.resolve(cwd, p)), [...namedRoots(paths, cwd), ...policies.map((p) => path.dirname(path.resolve(cwd, p)))]);
   return buildPortfolio(inputs, context);
 }
 

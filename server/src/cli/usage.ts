@@ -48,8 +48,8 @@ Policies: each plan gets the policies it names with 'uses' (relative paths, or p
 in node_modules folders), then the --policy files; a later rule with the same id wins. Violations
 are reported in the plan with code policy/<rule-id>; problems inside policy files are reported in
 those files, once. A 'uses' naming no readable file, or a file outside the workspace (the current
-directory, or the nearest folder above the plan holding .git or package.json) and outside
-node_modules, is policy-not-found.
+directory, the folders named on the command line, and the nearest folder above the plan holding
+.git or package.json) and outside node_modules, is policy-not-found; such files are never read.
 
 Formats:
   text     path:line:col: severity code: message, then a summary line
