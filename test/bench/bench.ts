@@ -15,6 +15,7 @@
  * Results also go to dist/bench-results.json.
  */
 import { measureKeystrokes, type KeystrokeResult } from './keystroke';
+import { measureReport, type ReportTiming } from './report';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, platform, arch, tmpdir, totalmem, loadavg } from 'node:os';
@@ -435,6 +436,18 @@ async function main(): Promise<void> {
           k.tasks === 10_000 ? (k.medianMs <= 150 ? '≤ 150  PASS' : '≤ 150  OVER') : '—']));
     }
 
+    // The PMO portfolio report.
+    const reportPlans = Number(process.env.BENCH_REPORT_PLANS ?? 1000) || 0;
+    let report: ReportTiming | undefined;
+    if (reportPlans > 0) {
+      console.log(`\nPortfolio report (planc report): ${fmtInt(reportPlans)} generated plans of 30 tasks, each using examples/pmo/standard.policy`);
+      try {
+        report = measureReport(reportPlans);
+        printTable('', ['plans', 'build ms', 'markdown ms', 'json ms', 'html ms', 'total ms', 'violations', 'waived'],
+          [[fmtInt(report.plans), ms(report.buildMs), ms(report.markdownMs), ms(report.jsonMs), ms(report.htmlMs), ms(report.totalMs), fmtInt(report.violations), fmtInt(report.waived)]]);
+      } catch (e) { console.log(`  failed: ${(e as Error).message}`); }
+    }
+
     // TaskJuggler.
     console.log('\nTaskJuggler side by side (same generated project; tj3: wall clock of one run, its CSV report included)');
     const version = tj3Version();
@@ -473,6 +486,7 @@ async function main(): Promise<void> {
       targets: { timeMs: TIME_TARGET_MS, memoryMB: MEMORY_TARGET_MB },
       sizes: results,
       keystrokes,
+      report: report ?? null,
       taskjuggler: { available: version !== undefined, version: version ?? null, runs: tj },
       loadAverage: { before: loadBefore, after: loadavg()[0] },
       durationS: (performance.now() - started) / 1000,

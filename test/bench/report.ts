@@ -7,7 +7,7 @@
  *
  *   node --import tsx test/bench/report.ts [PLANS]
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,9 @@ export interface ReportTiming {
   bytes: { markdown: number; json: number; html: number };
 }
 
-const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+// The repository: two folders up from this file when run from source; the working folder when bundled.
+const fromModule = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const ROOT = existsSync(join(fromModule, 'examples', 'pmo')) ? fromModule : process.cwd();
 
 /** Writes `plans` plans using the example standard into a new folder; returns the folder. */
 export function writePortfolio(plans: number, tasksPerPlan = 30): string {
@@ -68,7 +70,7 @@ export function measureReport(plans = 1000, tasksPerPlan = 30): ReportTiming {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1]?.endsWith('report.ts') && fileURLToPath(import.meta.url) === process.argv[1]) {
   const n = Number(process.argv[2] ?? 1000);
   console.log(JSON.stringify(measureReport(n), null, 2));
 }
