@@ -71,7 +71,7 @@ describe('planc: usage', function () {
     assertUsageFailure(planc(['--frobnicate']), /unknown option '--frobnicate'/);
   });
 
-  for (const cmd of ['diff', 'export']) {
+  for (const cmd of ['diff']) {
     it(`'${cmd}' is recognised but not available yet → exit 2`, () => {
       const dir = tempDir({ 'a.plan': 'project a { start 2027-01-04 }\n' });
       for (const args of [[cmd], [cmd, 'a.plan', '--format', 'json'], [cmd, '--stdio']]) {

@@ -1,5 +1,6 @@
 /** Dispatch of `planc` commands; every failure becomes one `planc: …` line and an exit code. */
 import { runCheck } from './check';
+import { runExport } from './export';
 import { errorMessage, InputError, InternalError, UsageError } from './errors';
 import type { Io } from './io';
 import { runLsp } from './lsp';
@@ -39,6 +40,7 @@ function dispatch(argv: readonly string[], io: Io): number {
     case 'schedule': return runSchedule(rest, io);
     case 'lsp': return runLsp(rest, io);
     case 'report': return runReport(rest, io);
+    case 'export': return runExport(rest, io);
   }
   throw new UsageError(`'${first}' is not available in this version`);
 }

@@ -4,7 +4,7 @@ export const COMMANDS = ['check', 'schedule', 'diff', 'export', 'report', 'lsp']
 export type Command = (typeof COMMANDS)[number];
 
 /** Commands of the contract that later versions bring. */
-export const NOT_YET_AVAILABLE: ReadonlySet<string> = new Set(['diff', 'export']);
+export const NOT_YET_AVAILABLE: ReadonlySet<string> = new Set(['diff']);
 
 const GENERAL = `planc — Plan as Code: check and schedule project plans (*.plan) and PMO policies (*.policy)
 
@@ -14,7 +14,7 @@ Commands:
   check [FILES|DIRS...]    report problems in plans and policies (default: the current directory)
   schedule FILE            print the computed schedule of a plan (JSON or CSV)
   diff OLD NEW             compare two versions of a plan (not available in this version)
-  export FILE              export a plan as mermaid, html, svg, csv or ics (not available in this version)
+  export FILE              export a plan's timeline: mermaid, html, svg, csv or ics
   report FILES|DIRS        portfolio report across plans: schedule, budget, policy compliance
   lsp --stdio              run the language server (for Neovim, Helix, Emacs and other LSP clients)
   help [COMMAND]           show help for a command
@@ -83,9 +83,26 @@ Exit codes: 0 the schedule was printed (also when the plan has errors: a note go
 Compares two versions of a plan: moved dates, cost changes, critical path changes, new and fixed
 problems. Not available in this version.
 `,
-  export: `Usage: planc export FILE --format mermaid|html|svg|csv|ics
+  export: `Usage: planc export FILE --format mermaid|html|svg|csv|ics [-o OUT] [--markdown]
 
-Exports a plan's timeline. Not available in this version.
+Exports the timeline of one plan (dates as 'planc schedule' computes them):
+  mermaid  a mermaid gantt chart with explicit start and end dates for every bar (renders on GitHub
+           in a \`\`\`mermaid block; --markdown adds that fence); sections for top-level groups,
+           critical tasks (crit), progress (done, active), milestones, status date and deadline
+  svg      a self-contained SVG gantt chart (any size of plan; it grows taller)
+  html     one self-contained page for a browser, offline: summary, SVG timeline, task table
+  csv      the schedule as CSV (as 'planc schedule --format csv')
+  ics      an iCalendar file: one all-day event per task and milestone
+Tasks that cannot be scheduled (in a dependency cycle) are listed with the reason.
+
+Options:
+  -f, --format FORMAT      mermaid, html, svg, csv or ics (required)
+  -o, --output FILE        write to FILE instead of stdout
+      --markdown           with --format mermaid: wrap the chart in a \`\`\`mermaid fence
+  -h, --help               show this help
+
+Exit codes: 0 the export was written (also when the plan has errors: a note goes to stderr),
+2 bad usage, unreadable input or an unwritable output file.
 `,
   report: `Usage: planc report [FILES|DIRS...] [--format markdown|json|html] [--policy FILE]...
 
