@@ -68,6 +68,9 @@ export class PlanParser extends EmbeddedActionsParser {
 
   override canTokenTypeBeInsertedInRecovery(): boolean { return false; }
 
+  /** True while chevrotain records the grammar: actions are skipped then (cheaper than ACTION closures). */
+  private get rec(): boolean { return (this as unknown as { RECORDING_PHASE: boolean }).RECORDING_PHASE; }
+
   // ---------------------------------------------------------------- helpers (actions only)
 
   private reportUnclosed(block: A.Block, end: number): void {
@@ -143,18 +146,18 @@ export class PlanParser extends EmbeddedActionsParser {
 
   private blockHeader = this.RULE('blockHeader', () => {
     const kw = this.OR(this.blockAlts ??= BLOCK_KEYWORDS.map(([t]) => ({ ALT: () => this.CONSUME(t) })));
-    const block = this.ACTION(() => this.openBlock(BLOCK_KIND_BY_TYPE.get(kw.tokenType)!, kw));
+    const block = this.rec ? (undefined as never) : this.openBlock(BLOCK_KIND_BY_TYPE.get(kw.tokenType)!, kw);
     this.OPTION(() => {
       const id = this.SUBRULE(this.name);
-      this.ACTION(() => { block.id = this.ident(id); block.end = block.id.end; });
+      if (!this.rec) { block.id = this.ident(id); block.end = block.id.end; }
     });
     this.OPTION2(() => {
       const s = this.CONSUME(T.StringLiteral);
-      this.ACTION(() => { block.name = this.str(s); block.end = block.name.end; });
+      if (!this.rec) { block.name = this.str(s); block.end = block.name.end; }
     });
     this.OPTION3(() => {
       const open = this.CONSUME(T.LCurly);
-      this.ACTION(() => { block.open = open.startOffset; block.end = open.startOffset + 1; this.stack.push(block); });
+      if (!this.rec) { block.open = open.startOffset; block.end = open.startOffset + 1; this.stack.push(block); }
     });
   });
 
@@ -168,7 +171,7 @@ export class PlanParser extends EmbeddedActionsParser {
     this.OPTION(() => { id = this.SUBRULE(this.name); });
     this.OPTION2(() => { label = this.CONSUME(T.StringLiteral); });
     this.OPTION3(() => { open = this.CONSUME(T.LCurly); });
-    this.ACTION(() => {
+    if (!this.rec) {
       if (open || label || this.stack.length === 0) {
         const block = this.openBlock('calendar', kw);
         if (id) { block.id = this.ident(id); block.end = block.id.end; }
@@ -178,16 +181,16 @@ export class PlanParser extends EmbeddedActionsParser {
         const p = this.begin<A.RefProperty>(kw, 'calendar');
         if (id) { p.ref = this.ident(id); p.end = p.ref.end; }
       }
-    });
+    }
   });
 
   private closeBrace = this.RULE('closeBrace', () => {
     const t = this.CONSUME(T.RCurly);
-    this.ACTION(() => {
+    if (!this.rec) {
       const block = this.stack.pop();
       if (block) { block.close = t.startOffset; block.end = t.startOffset + 1; }
       else this.collector.add(t.startOffset, t.startOffset + 1, "Unexpected '}': no block is open here.");
-    });
+    }
   });
 
   private stray = this.RULE('stray', () => {
@@ -200,61 +203,62 @@ export class PlanParser extends EmbeddedActionsParser {
       { ALT: () => this.CONSUME(K.start) }, { ALT: () => this.CONSUME(K.deadline) },
       { ALT: () => this.CONSUME(K.on) }, { ALT: () => this.CONSUME(K.status) },
     ]);
-    const p = this.ACTION(() => this.begin<A.DateProperty>(kw, kw.image as A.DateProperty['key']));
+    const p = this.rec ? (undefined as never) : this.begin<A.DateProperty>(kw, kw.image as A.DateProperty['key']);
     const d = this.CONSUME(T.DateLiteral);
-    this.ACTION(() => { p.date = this.date(d); p.end = p.date.end; });
+    if (!this.rec) { p.date = this.date(d); p.end = p.date.end; }
   });
 
   private notBeforeProperty = this.RULE('notBeforeProperty', () => {
     const kw = this.CONSUME(K.not);
-    const p = this.ACTION(() => this.begin<A.DateProperty>(kw, 'not before'));
+    const p = this.rec ? (undefined as never) : this.begin<A.DateProperty>(kw, 'not before');
     const b = this.CONSUME(K.before);
-    this.ACTION(() => { p.keyword.end = b.startOffset + b.image.length; p.end = p.keyword.end; });
+    if (!this.rec) { p.keyword.end = b.startOffset + b.image.length; p.end = p.keyword.end; }
     const d = this.CONSUME(T.DateLiteral);
-    this.ACTION(() => { p.date = this.date(d); p.end = p.date.end; });
+    if (!this.rec) { p.date = this.date(d); p.end = p.date.end; }
   });
 
   private afterProperty = this.RULE('afterProperty', () => {
     const kw = this.CONSUME(K.after);
-    const p = this.ACTION(() => this.begin<A.AfterProperty>(kw, 'after', 'deps'));
+    const p = this.rec ? (undefined as never) : this.begin<A.AfterProperty>(kw, 'after', 'deps');
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.dependency, { ARGS: [p] }) });
   });
 
   private dependency = this.RULE('dependency', (p: A.AfterProperty) => {
     let dep!: A.Dependency;
-    this.ACTION(() => { const t = this.LA(1); dep = { start: t.startOffset, end: t.startOffset, startOf: false }; p.deps.push(dep); });
+    if (!this.rec) { const t = this.LA(1); dep = { start: t.startOffset, end: t.startOffset, startOf: false }; p.deps.push(dep); }
     this.OPTION({
       GATE: () => this.LA(1).tokenType === K.start && this.LA(2).tokenType === K.of,
       DEF: () => { this.CONSUME(K.start); this.CONSUME(K.of); this.ACTION(() => { dep.startOf = true; }); },
     });
     const target = this.SUBRULE(this.name);
-    this.ACTION(() => { dep.target = this.ident(target); dep.end = dep.target.end; p.end = dep.end; });
+    if (!this.rec) { dep.target = this.ident(target); dep.end = dep.target.end; p.end = dep.end; }
     this.OPTION2(() => {
       const sign = this.OR2(this.cachedAlts[2] ??= [{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
-      this.ACTION(() => { dep.lag = { start: sign.startOffset, end: sign.startOffset + 1, sign: sign.tokenType === T.Plus ? 1 : -1 }; dep.end = p.end = dep.lag.end; });
+      if (!this.rec) { dep.lag = { start: sign.startOffset, end: sign.startOffset + 1, sign: sign.tokenType === T.Plus ? 1 : -1 }; dep.end = p.end = dep.lag.end; }
       const d = this.CONSUME(T.DurationLiteral);
-      this.ACTION(() => { dep.lag!.duration = this.duration(d); dep.end = dep.lag!.end = p.end = dep.lag!.duration.end; });
+      if (!this.rec) { dep.lag!.duration = this.duration(d); dep.end = dep.lag!.end = p.end = dep.lag!.duration.end; }
     });
   }, NO_RESYNC);
 
   private durationProperty = this.RULE('durationProperty', () => {
     const kw = this.OR(this.cachedAlts[3] ??= [{ ALT: () => this.CONSUME(K.duration) }, { ALT: () => this.CONSUME(K.effort) }]);
-    const p = this.ACTION(() => this.begin<A.DurationProperty>(kw, kw.image as 'duration' | 'effort'));
+    const p = this.rec ? (undefined as never) : this.begin<A.DurationProperty>(kw, kw.image as 'duration' | 'effort');
     const d = this.CONSUME(T.DurationLiteral);
-    this.ACTION(() => { p.value = this.duration(d); p.end = p.value.end; });
+    if (!this.rec) { p.value = this.duration(d); p.end = p.value.end; }
   });
 
   private assignProperty = this.RULE('assignProperty', () => {
     const kw = this.CONSUME(K.assign);
-    const p = this.ACTION(() => this.begin<A.AssignProperty>(kw, 'assign', 'assignments'));
+    const p = this.rec ? (undefined as never) : this.begin<A.AssignProperty>(kw, 'assign', 'assignments');
     this.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
       DEF: () => {
         const r = this.SUBRULE(this.name);
-        const a = this.ACTION(() => { const a: A.Assignment = { start: r.startOffset, end: r.startOffset + r.image.length, resource: this.ident(r) }; p.assignments.push(a); p.end = a.end; return a; });
+        let a!: A.Assignment;
+        if (!this.rec) { a = { start: r.startOffset, end: r.startOffset + r.image.length, resource: this.ident(r) }; p.assignments.push(a); p.end = a.end; }
         this.OPTION(() => {
           const pct = this.CONSUME(T.PercentLiteral);
-          this.ACTION(() => { a.allocation = this.percent(pct); a.end = p.end = a.allocation.end; });
+          if (!this.rec) { a.allocation = this.percent(pct); a.end = p.end = a.allocation.end; }
         });
       },
     });
@@ -262,135 +266,136 @@ export class PlanParser extends EmbeddedActionsParser {
 
   private refProperty = this.RULE('refProperty', () => {
     const kw = this.CONSUME(K.owner);
-    const p = this.ACTION(() => this.begin<A.RefProperty>(kw, 'owner'));
+    const p = this.rec ? (undefined as never) : this.begin<A.RefProperty>(kw, 'owner');
     const r = this.SUBRULE(this.name);
-    this.ACTION(() => { p.ref = this.ident(r); p.end = p.ref.end; });
+    if (!this.rec) { p.ref = this.ident(r); p.end = p.ref.end; }
   });
 
   private amountProperty = this.RULE('amountProperty', () => {
     const kw = this.OR(this.cachedAlts[4] ??= [{ ALT: () => this.CONSUME(K.budget) }, { ALT: () => this.CONSUME(K.cost) }]);
-    const p = this.ACTION(() => this.begin<A.BudgetProperty | A.CostProperty>(kw, kw.image as 'budget' | 'cost'));
+    const p = this.rec ? (undefined as never) : this.begin<A.BudgetProperty | A.CostProperty>(kw, kw.image as 'budget' | 'cost');
     const amount = this.SUBRULE(this.amount);
-    this.ACTION(() => { p.amount = amount; p.end = amount.end; });
+    if (!this.rec) { p.amount = amount; p.end = amount.end; }
     this.OPTION({
       GATE: () => kw.tokenType === K.cost,
       DEF: () => {
         const s = this.CONSUME(T.StringLiteral);
-        this.ACTION(() => { (p as A.CostProperty).label = this.str(s); p.end = s.startOffset + s.image.length; });
+        if (!this.rec) { (p as A.CostProperty).label = this.str(s); p.end = s.startOffset + s.image.length; }
       },
     });
   });
 
   private amount = this.RULE('amount', (): A.AmountLit => {
     const n = this.CONSUME(T.NumberLiteral);
-    const a = this.ACTION((): A.AmountLit => this.num(n));
+    const a = this.rec ? (undefined as never) : (this.num(n) as A.AmountLit);
     this.OPTION(() => {
       const c = this.CONSUME(T.Identifier);
-      this.ACTION(() => { a.currency = this.ident(c); a.end = a.currency.end; });
+      if (!this.rec) { a.currency = this.ident(c); a.end = a.currency.end; }
     });
     return a;
   }, NO_RESYNC);
 
   private qualityProperty = this.RULE('qualityProperty', () => {
     const kw = this.CONSUME(K.quality);
-    const p = this.ACTION(() => this.begin<A.QualityProperty>(kw, 'quality'));
+    const p = this.rec ? (undefined as never) : this.begin<A.QualityProperty>(kw, 'quality');
     const s = this.CONSUME(T.StringLiteral);
-    this.ACTION(() => { p.text = this.str(s); p.end = p.text.end; });
+    if (!this.rec) { p.text = this.str(s); p.end = p.text.end; }
     this.OPTION(() => {
       this.CONSUME(K.by);
       const r = this.SUBRULE(this.name);
-      this.ACTION(() => { p.by = this.ident(r); p.end = p.by.end; });
+      if (!this.rec) { p.by = this.ident(r); p.end = p.by.end; }
     });
   });
 
   private percentProperty = this.RULE('percentProperty', () => {
     const kw = this.OR(this.cachedAlts[5] ??= [{ ALT: () => this.CONSUME(K.progress) }, { ALT: () => this.CONSUME(K.capacity) }]);
-    const p = this.ACTION(() => this.begin<A.PercentProperty>(kw, kw.image as 'progress' | 'capacity'));
+    const p = this.rec ? (undefined as never) : this.begin<A.PercentProperty>(kw, kw.image as 'progress' | 'capacity');
     const pct = this.CONSUME(T.PercentLiteral);
-    this.ACTION(() => { p.percent = this.percent(pct); p.end = p.percent.end; });
+    if (!this.rec) { p.percent = this.percent(pct); p.end = p.percent.end; }
   });
 
   private currencyProperty = this.RULE('currencyProperty', () => {
     const kw = this.CONSUME(K.currency);
-    const p = this.ACTION(() => this.begin<A.CurrencyProperty>(kw, 'currency'));
+    const p = this.rec ? (undefined as never) : this.begin<A.CurrencyProperty>(kw, 'currency');
     const c = this.SUBRULE(this.name);
-    this.ACTION(() => { p.code = this.ident(c); p.end = p.code.end; });
+    if (!this.rec) { p.code = this.ident(c); p.end = p.code.end; }
   });
 
   private usesProperty = this.RULE('usesProperty', () => {
     const kw = this.CONSUME(K.uses);
-    const p = this.ACTION(() => this.begin<A.UsesProperty>(kw, 'uses'));
+    const p = this.rec ? (undefined as never) : this.begin<A.UsesProperty>(kw, 'uses');
     const s = this.CONSUME(T.StringLiteral);
-    this.ACTION(() => { p.path = this.str(s); p.end = p.path.end; });
+    if (!this.rec) { p.path = this.str(s); p.end = p.path.end; }
   });
 
   private waiveProperty = this.RULE('waiveProperty', () => {
     const kw = this.CONSUME(K.waive);
-    const p = this.ACTION(() => this.begin<A.WaiveProperty>(kw, 'waive', 'on'));
+    const p = this.rec ? (undefined as never) : this.begin<A.WaiveProperty>(kw, 'waive', 'on');
     const r = this.SUBRULE(this.name);
-    this.ACTION(() => { p.rule = this.ident(r); p.end = p.rule.end; });
+    if (!this.rec) { p.rule = this.ident(r); p.end = p.rule.end; }
     this.OPTION(() => {
       this.CONSUME(K.on);
       this.AT_LEAST_ONE_SEP({
         SEP: T.Comma,
         DEF: () => {
           const id = this.SUBRULE2(this.name);
-          this.ACTION(() => { const i = this.ident(id); p.on.push(i); p.end = i.end; });
+          if (!this.rec) { const i = this.ident(id); p.on.push(i); p.end = i.end; }
         },
       });
     });
     this.OPTION2(() => {
       const s = this.CONSUME(T.StringLiteral);
-      this.ACTION(() => { p.reason = this.str(s); p.end = p.reason.end; });
+      if (!this.rec) { p.reason = this.str(s); p.end = p.reason.end; }
     });
   });
 
   private rateProperty = this.RULE('rateProperty', () => {
     const kw = this.CONSUME(K.rate);
-    const p = this.ACTION(() => this.begin<A.RateProperty>(kw, 'rate'));
+    const p = this.rec ? (undefined as never) : this.begin<A.RateProperty>(kw, 'rate');
     const amount = this.SUBRULE(this.amount);
-    this.ACTION(() => { p.rate = { start: amount.start, end: amount.end, amount }; p.end = amount.end; });
+    if (!this.rec) { p.rate = { start: amount.start, end: amount.end, amount }; p.end = amount.end; }
     this.CONSUME(T.Slash);
     const per = this.CONSUME(T.Identifier);
-    this.ACTION(() => { p.rate!.per = this.ident(per); p.rate!.end = p.end = p.rate!.per.end; });
+    if (!this.rec) { p.rate!.per = this.ident(per); p.rate!.end = p.end = p.rate!.per.end; }
   });
 
   private periodProperty = this.RULE('periodProperty', () => {
     const kw = this.OR(this.cachedAlts[6] ??= [{ ALT: () => this.CONSUME(K.leave) }, { ALT: () => this.CONSUME(K.holiday) }]);
-    const p = this.ACTION(() => this.begin<A.PeriodProperty>(kw, kw.image as 'leave' | 'holiday'));
+    const p = this.rec ? (undefined as never) : this.begin<A.PeriodProperty>(kw, kw.image as 'leave' | 'holiday');
     const from = this.CONSUME(T.DateLiteral);
-    this.ACTION(() => { p.from = this.date(from); p.end = p.from.end; });
+    if (!this.rec) { p.from = this.date(from); p.end = p.from.end; }
     this.OPTION(() => {
       this.CONSUME(T.DotDot);
       const to = this.CONSUME2(T.DateLiteral);
-      this.ACTION(() => { p.to = this.date(to); p.end = p.to.end; });
+      if (!this.rec) { p.to = this.date(to); p.end = p.to.end; }
     });
     this.OPTION2(() => {
       const s = this.CONSUME(T.StringLiteral);
-      this.ACTION(() => { p.label = this.str(s); p.end = p.label.end; });
+      if (!this.rec) { p.label = this.str(s); p.end = p.label.end; }
     });
   });
 
   private workdaysProperty = this.RULE('workdaysProperty', () => {
     const kw = this.CONSUME(K.workdays);
-    const p = this.ACTION(() => this.begin<A.WorkdaysProperty>(kw, 'workdays', 'days'));
+    const p = this.rec ? (undefined as never) : this.begin<A.WorkdaysProperty>(kw, 'workdays', 'days');
     this.AT_LEAST_ONE(() => {
       this.OPTION(() => this.CONSUME(T.Comma));
       const from = this.CONSUME(T.Identifier);
-      const range = this.ACTION(() => { const r: A.DayRangeLit = { start: from.startOffset, end: from.startOffset + from.image.length, from: this.ident(from) }; p.days.push(r); p.end = r.end; return r; });
+      let range!: A.DayRangeLit;
+      if (!this.rec) { range = { start: from.startOffset, end: from.startOffset + from.image.length, from: this.ident(from) }; p.days.push(range); p.end = range.end; }
       this.OPTION2(() => {
         this.CONSUME(T.Minus);
         const to = this.CONSUME2(T.Identifier);
-        this.ACTION(() => { range.to = this.ident(to); range.end = p.end = range.to.end; });
+        if (!this.rec) { range.to = this.ident(to); range.end = p.end = range.to.end; }
       });
     });
   });
 
   private hoursProperty = this.RULE('hoursProperty', () => {
     const kw = this.CONSUME(K.hours);
-    const p = this.ACTION(() => this.begin<A.HoursProperty>(kw, 'hours'));
+    const p = this.rec ? (undefined as never) : this.begin<A.HoursProperty>(kw, 'hours');
     const n = this.CONSUME(T.NumberLiteral);
-    this.ACTION(() => { p.value = this.num(n); p.end = p.value.end; });
+    if (!this.rec) { p.value = this.num(n); p.end = p.value.end; }
   });
 
   // ---------------------------------------------------------------- node builders
