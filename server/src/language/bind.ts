@@ -135,7 +135,7 @@ export class Binder {
   }
 
   /** Resolves a reference to one of the expected kinds, reporting unknown or wrong-kind references. */
-  private resolve(ref: A.Ident | undefined, expected: readonly SymbolKind[], roleText: string | (() => string)): PlanSymbol | undefined {
+  private resolve(ref: A.Ident | undefined, expected: readonly SymbolKind[], roleText: string, roleOwner?: string): PlanSymbol | undefined {
     if (!ref) return undefined;
     const symbol = this.symbols.get(ref.text);
     if (symbol && expected.includes(symbol.kind)) {
@@ -143,7 +143,7 @@ export class Binder {
       this.referenceSymbols.push(symbol);
       return symbol;
     }
-    const role = typeof roleText === 'string' ? roleText : roleText();
+    const role = roleOwner === undefined ? roleText : `${roleText} ${roleOwner}`;
     const wanted = expected.map((k) => KIND_NAMES[k].replace(/^an? /, '')).join(' or ');
     if (!symbol) {
       const candidates = [...this.symbols].filter(([, s]) => expected.includes(s.kind)).map(([n]) => n);
@@ -270,7 +270,7 @@ export class Binder {
         case 'uses': p.uses.push(prop); break;
         case 'waive':
           p.waivers.push(prop);
-          if (prop.rule) for (const id of prop.on) this.resolve(id, WAIVABLE, () => `the waiver of ${prop.rule!.text}`);
+          if (prop.rule) for (const id of prop.on) this.resolve(id, WAIVABLE, 'the waiver of', prop.rule!.text);
           if (prop.rule && !prop.reason) {
             this.sink.report('waiver-missing-reason', prop, `The waiver of '${prop.rule.text}' needs a reason: add it as a string, e.g. waive ${prop.rule.text} "why this is acceptable".`);
           }
@@ -368,7 +368,7 @@ export class Binder {
         case 'capacity': r.capacity = this.percent(prop.percent, 'capacity', true) ?? r.capacity; break;
         case 'leave': { const range = this.period(prop); if (range) r.leave.push(range); break; }
         case 'calendar': {
-          const sym = this.resolve(prop.ref, CALENDAR, () => `the calendar of ${r.id}`);
+          const sym = this.resolve(prop.ref, CALENDAR, 'the calendar of', r.id);
           if (sym) { r.calendar = this.calendars.get(sym.block.id!.text); r.calendarName = sym.block.id!.text; }
           break;
         }
@@ -394,7 +394,7 @@ export class Binder {
         case 'after': for (const d of prop.deps) this.bindDependency(t, d); break;
         case 'assign':
           for (const a of prop.assignments) {
-            const sym = this.resolve(a.resource, RESOURCE, () => `the assignments of ${t.id}`);
+            const sym = this.resolve(a.resource, RESOURCE, 'the assignments of', t.id);
             const share = a.allocation ? this.percent(a.allocation, 'allocation', true) : 1;
             if (!sym || share === undefined) continue;
             if (t.assignments.some((x) => x.resource === sym.index)) {
@@ -404,7 +404,7 @@ export class Binder {
             t.assignments.push({ resource: sym.index, share, ref: a.resource! });
           }
           break;
-        case 'owner': { const sym = this.resolve(prop.ref, RESOURCE, () => `the owner of ${t.id}`); if (sym) t.owner = sym.index; break; }
+        case 'owner': { const sym = this.resolve(prop.ref, RESOURCE, 'the owner of', t.id); if (sym) t.owner = sym.index; break; }
         case 'budget': t.budget = this.money(prop.amount); t.budgetProperty = prop; break;
         case 'cost': {
           const amount = this.money(prop.amount);
@@ -428,7 +428,7 @@ export class Binder {
   }
 
   private bindDependency(t: TaskNode, d: A.Dependency): void {
-    const sym = this.resolve(d.target, SCHEDULABLE, () => `the dependencies of ${t.id}`);
+    const sym = this.resolve(d.target, SCHEDULABLE, 'the dependencies of', t.id);
     if (!sym) return;
     const target = sym.index;
     if (this.isAncestor(target, t.index) || this.isAncestor(t.index, target)) {
