@@ -134,12 +134,12 @@ describe('planc formatters (unit)', () => {
   it('main never throws: usage errors and not-yet-available commands exit 2', () => {
     const out: string[] = [], err: string[] = [];
     const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), cwd: '/nonexistent-planc-dir', env: {}, stdoutIsTTY: false };
-    assert.equal(main(['export', 'x.plan'], io), 2);
+    assert.equal(main(['diff', 'x.plan'], io), 2);
     assert.equal(main(['check', '--format', 'nope'], io), 2);
     assert.equal(main(['check'], io), 2);
     assert.deepEqual(out, []);
     assert.equal(err.length, 3);
-    assert.equal(err[0], "planc: 'export' is not available in this version\n");
+    assert.equal(err[0], "planc: 'diff' is not available in this version\n");
     assert.match(err[2], /^planc: cannot read '\.': no such file or directory\n$/);
   });
 });
