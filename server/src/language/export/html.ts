@@ -25,7 +25,7 @@ h2 { font-size: 17px; margin: 28px 0 10px; }
 .meter { height: 6px; background: #eaeef2; border-radius: 3px; margin-top: 6px; overflow: hidden; }
 .meter > div { height: 100%; background: #3b82c4; }
 .meter.over > div { background: #c62828; }
-.chart { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; overflow: auto; max-height: 80vh; }
+.chart { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; overflow-x: auto; }
 .chart svg { display: block; }
 table { border-collapse: collapse; background: #fff; border: 1px solid #d0d7de; width: 100%; font-size: 13px; }
 th, td { padding: 5px 10px; border-bottom: 1px solid #eaeef2; text-align: left; white-space: nowrap; }

@@ -15,7 +15,7 @@ export interface SvgOptions {
 }
 
 const ROW = 26;
-const HEADER = 52;
+const HEADER = 66;
 const LABEL_W = 340;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -104,7 +104,7 @@ export function svgGantt(m: ExportModel, options: SvgOptions = {}): string {
   }
   // Axis: months on top, weeks below.
   out.push(`<rect class="head" x="0" y="0" width="${width}" height="${HEADER}"/>`);
-  const weekEvery = dw * 7 >= 34 ? 1 : dw * 7 >= 17 ? 2 : 4;
+  const weekEvery = dw * 7 >= 46 ? 1 : dw * 7 >= 23 ? 2 : dw * 7 >= 12 ? 4 : 8;
   let wk = 0;
   for (let d = first; d <= last + 1; d++) {
     const iso = formatDay(d);
@@ -115,15 +115,15 @@ export function svgGantt(m: ExportModel, options: SvgOptions = {}): string {
     }
     if (weekday(d) === 0 && d <= last) {
       if (wk++ % weekEvery === 0) {
-        out.push(`<line class="grid" x1="${fmt(x(d))}" y1="26" x2="${fmt(x(d))}" y2="${bodyBottom}"/>`);
-        out.push(`<text class="axis" x="${fmt(x(d) + 3)}" y="42">${iso.slice(8)} ${MONTHS[+iso.slice(5, 7) - 1]}</text>`);
+        out.push(`<line class="grid" x1="${fmt(x(d))}" y1="24" x2="${fmt(x(d))}" y2="${bodyBottom}"/>`);
+        out.push(`<text class="axis" x="${fmt(x(d) + 3)}" y="38">${iso.slice(8)} ${MONTHS[+iso.slice(5, 7) - 1]}</text>`);
       }
     }
   }
   out.push(`<line class="sep" x1="0" y1="${HEADER - 0.5}" x2="${width}" y2="${HEADER - 0.5}"/>`);
   out.push(`<line class="sep" x1="${LABEL_W - 0.5}" y1="0" x2="${LABEL_W - 0.5}" y2="${bodyBottom}"/>`);
   out.push(`<text class="axis month" x="10" y="17">${escapeXml(truncate(m.project.name, 44))}</text>`);
-  out.push(`<text class="axis" x="10" y="42">${escapeXml(m.project.start ?? '')}${m.project.end ? ` – ${m.project.end}` : ''}</text>`);
+  out.push(`<text class="axis" x="10" y="38">${escapeXml(m.project.start ?? '')}${m.project.end ? ` – ${m.project.end}` : ''}</text>`);
 
   // Rows.
   m.tasks.forEach((t, i) => {
@@ -163,11 +163,11 @@ export function svgGantt(m: ExportModel, options: SvgOptions = {}): string {
   // Project deadline and status date.
   if (m.project.deadline) {
     const dx = fmt(x(dayOf(m.project.deadline) + 1));
-    out.push(`<g class="project-deadline" data-date="${m.project.deadline}"><title>Project deadline: ${m.project.deadline}</title><line class="deadline-line" x1="${dx}" y1="${HEADER - 8}" x2="${dx}" y2="${bodyBottom}"/><text class="marker-label deadline-text" x="${dx}" y="${HEADER - 12}" text-anchor="end">Deadline ${m.project.deadline}</text></g>`);
+    out.push(`<g class="project-deadline" data-date="${m.project.deadline}"><title>Project deadline: ${m.project.deadline}</title><line class="deadline-line" x1="${dx}" y1="${HEADER - 4}" x2="${dx}" y2="${bodyBottom}"/><text class="marker-label deadline-text" x="${dx}" y="${HEADER - 8}" text-anchor="end">Deadline ${m.project.deadline}</text></g>`);
   }
   if (m.project.status) {
     const sx = fmt(x(dayOf(m.project.status)));
-    out.push(`<g class="status-date" data-date="${m.project.status}"><title>Status date: ${m.project.status}</title><line class="status-line" x1="${sx}" y1="${HEADER - 8}" x2="${sx}" y2="${bodyBottom}"/><text class="marker-label status" x="${sx}" y="${HEADER - 12}" text-anchor="middle">Status ${m.project.status}</text></g>`);
+    out.push(`<g class="status-date" data-date="${m.project.status}"><title>Status date: ${m.project.status}</title><line class="status-line" x1="${sx}" y1="${HEADER - 4}" x2="${sx}" y2="${bodyBottom}"/><text class="marker-label status" x="${sx}" y="${HEADER - 8}" text-anchor="middle">Status ${m.project.status}</text></g>`);
   }
 
   // Legend.
