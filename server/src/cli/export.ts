@@ -38,7 +38,6 @@ export function runExport(args: readonly string[], io: Io): number {
     throw new InternalError(`${errorMessage(e)} (while exporting ${file.path})`, { cause: e });
   }
 
-  if (errors > 0) io.err(`planc: ${file.path} has ${errors} error${errors === 1 ? '' : 's'}; the export may be incomplete\n`);
   if (output === undefined || output === '-') {
     io.out(rendered);
   } else {
@@ -48,5 +47,6 @@ export function runExport(args: readonly string[], io: Io): number {
       throw new InputError(`cannot write '${output}': ${reason(e)}`);
     }
   }
+  if (errors > 0) io.err(`planc: ${file.path} has ${errors} error${errors === 1 ? '' : 's'}; the export may be incomplete\n`);
   return 0;
 }
