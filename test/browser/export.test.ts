@@ -49,7 +49,7 @@ describe('planc export --format html in headless Chromium', function () {
     const bars: Bar[] = await page.$$eval('svg [data-id]', (els) => els.map((el) => ({
       id: el.getAttribute('data-id')!, kind: el.getAttribute('data-kind')!, start: el.getAttribute('data-start')!, end: el.getAttribute('data-end')!,
     })));
-    const visible = await page.$$eval('svg [data-id]', (els) => els.filter((el) => { const b = (el as SVGGraphicsElement).getBBox(); return b.width > 0 && b.height > 0; }).length);
+    const visible = await page.$$eval('svg [data-id]', (els) => els.filter((el) => { const b = (el as unknown as { getBBox(): { width: number; height: number } }).getBBox(); return b.width > 0 && b.height > 0; }).length);
     const title = await page.title();
     const text = await page.innerText('body');
     if (screenshot) {
