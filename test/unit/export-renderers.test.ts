@@ -80,25 +80,25 @@ describe('export: mermaid', () => {
   });
   it('explicit start and exclusive end (inclusive end + 1 day), safe ids, tags', () => {
     assert.ok(lines.includes('  section Phase'), text);
-    assert.ok(lines.includes('    a#58; b#59; #35;c #34;d#34; #60;e#62;#38; :done, t1, 2027-01-04, 2027-01-09'), text);
-    assert.ok(lines.some((l) => /^ {4}Second :(crit, )?active, t2, 2027-01-11, 2027-01-14$/.test(l)), text);
-    assert.ok(lines.some((l) => /^ {4}#9656; Inner :(crit, )?t3, 2027-01-14, 2027-01-15$/.test(l)), text);
-    assert.ok(lines.some((l) => /^ {4}Done :(crit, )?milestone, t\d+, 2027-01-14, 2027-01-14$/.test(l)), text);
+    assert.ok(lines.includes('    a#58; b#59; #35;c #34;d#34; #60;e#62;#38;:done, t1, 2027-01-04, 2027-01-09'), text);
+    assert.ok(lines.some((l) => /^ {4}Second:(crit, )?active, t2, 2027-01-11, 2027-01-14$/.test(l)), text);
+    assert.ok(lines.some((l) => /^ {4}#9656; Inner:(crit, )?t3, 2027-01-14, 2027-01-15$/.test(l)), text);
+    assert.ok(lines.some((l) => /^ {4}Done:(crit, )?milestone, t\d+, 2027-01-14, 2027-01-14$/.test(l)), text);
     assert.ok(lines.includes('  title Plan#58; one#59; #35;1'));
   });
   it('critical tasks are crit', () => {
     const report = JSON.parse(JSON.stringify(exportModel(analyzePlan(PLAN)).tasks)) as { id: string; critical: boolean }[];
-    assert.equal(report.find((t) => t.id === 'c')!.critical, lines.some((l) => l.startsWith('    c :crit,')));
+    assert.equal(report.find((t) => t.id === 'c')!.critical, lines.some((l) => l.startsWith('    c:crit,')));
   });
   it('status date and deadline as milestones; unscheduled tasks as comments with the reason', () => {
-    assert.ok(lines.includes('    Status date 2027-01-06 :milestone, status, 2027-01-06, 2027-01-06'));
-    assert.ok(lines.includes('    Deadline 2027-01-29 :milestone, deadline, 2027-01-29, 2027-01-29'));
+    assert.ok(lines.includes('    Status date 2027-01-06:milestone, status, 2027-01-06, 2027-01-06'));
+    assert.ok(lines.includes('    Deadline 2027-01-29:milestone, deadline, 2027-01-29, 2027-01-29'));
     assert.ok(lines.includes('  %% unscheduled: x (Loop x): in a dependency cycle#58; x #8594; y #8594; x'), text);
     assert.ok(!lines.some((l) => /^ {4}Loop x/.test(l)));
   });
   it('no raw : ; # in any task text', () => {
     for (const l of lines.filter((l) => l.startsWith('    '))) {
-      const textPart = l.slice(4, l.lastIndexOf(' :'));
+      const textPart = l.slice(4, l.lastIndexOf(':'));
       assert.doesNotMatch(textPart.replace(/#\d+;/g, ''), /[:;#]/, l);
     }
   });

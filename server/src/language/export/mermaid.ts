@@ -35,11 +35,12 @@ export function mermaidGantt(m: ExportModel, options: MermaidOptions = {}): stri
     const id = `t${++n}`;
     const end = t.kind === 'milestone' ? t.start : nextDay(t.end);
     const prefix = t.kind === 'group' ? '▸ ' : '';
-    lines.push(`    ${escapeMermaid(prefix + t.name)} :${[...tags, id, t.start, end].join(', ')}`);
+    // No space before the colon: mermaid keeps the task text untrimmed.
+    lines.push(`    ${escapeMermaid(prefix + t.name)}:${[...tags, id, t.start, end].join(', ')}`);
   }
   const marks: string[] = [];
-  if (m.project.status) marks.push(`    ${escapeMermaid(`Status date ${m.project.status}`)} :milestone, status, ${m.project.status}, ${m.project.status}`);
-  if (m.project.deadline) marks.push(`    ${escapeMermaid(`Deadline ${m.project.deadline}`)} :milestone, deadline, ${m.project.deadline}, ${m.project.deadline}`);
+  if (m.project.status) marks.push(`    ${escapeMermaid(`Status date ${m.project.status}`)}:milestone, status, ${m.project.status}, ${m.project.status}`);
+  if (m.project.deadline) marks.push(`    ${escapeMermaid(`Deadline ${m.project.deadline}`)}:milestone, deadline, ${m.project.deadline}, ${m.project.deadline}`);
   if (marks.length) { lines.push('  section Dates'); lines.push(...marks); }
   if (unscheduled.length) lines.push('  %% Tasks that could not be scheduled:', ...unscheduled);
   const text = lines.join('\n') + '\n';
