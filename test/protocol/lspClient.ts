@@ -310,14 +310,7 @@ export function textAt(text: string, range: Range): string {
 }
 
 /** Applies LSP text edits to a text (edits must not overlap). */
-export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
-  const lines = text.split('\n');
-  const offset = (p: Position) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const sorted = edits.map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
+export { applyEdits } from '../support/edits';
 
 /** A whole-document range (past the end is fine: servers clamp). */
 export const WHOLE_DOCUMENT: Range = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };

@@ -70,14 +70,7 @@ export function textAt(text: string, range: Range): string {
 }
 
 /** Applies non-overlapping text edits to a text. */
-export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
-  const lines = text.split('\n');
-  const offset = (p: Position) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const sorted = edits.map((e) => ({ s: offset(e.range.start), e: offset(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.s) + e.t + out.slice(e.e);
-  return out;
-}
+export { applyEdits } from '../support/edits';
 
 /** The realistic example plan of the repository. */
 export function examplePlan(): string {

@@ -22,12 +22,7 @@ export function positionAt(text: string, offset: number): Position {
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
-export function offsetOf(text: string, pos: Position): number {
-  const lines = text.split('\n');
-  let offset = 0;
-  for (let i = 0; i < pos.line; i++) offset += lines[i].length + 1;
-  return offset + pos.character;
-}
+export { offsetOf } from '../support/edits';
 
 /** The text without its `|` cursor marker, and where the marker stood. */
 export function cursor(marked: string): { text: string; pos: Position; offset: number } {
@@ -49,11 +44,4 @@ export function rangeOfText(text: string, needle: string, nth = 0): Range {
 }
 
 /** Applies LSP text edits (non-overlapping) to a text. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  const resolved = edits
-    .map((e) => ({ start: offsetOf(text, e.range.start), end: offsetOf(text, e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of resolved) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+export { applyEdits } from '../support/edits';
