@@ -15,20 +15,12 @@
  * reference schedule (`start`/`end` of every task) lets the benchmark cross-check the engine and
  * TaskJuggler. The structured model is exported so that the TaskJuggler writer emits the same project.
  */
+import { mulberry32 } from '../support/random';
 
 // ------------------------------------------------------------------ PRNG
 
-/** mulberry32: small, fast, good enough for test data, identical on every platform. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The generator's PRNG (seeded: same n and seed → same text). */
+export const prng = mulberry32;
 
 // ------------------------------------------------------------------ calendar days
 

@@ -3,6 +3,7 @@
  * garbled spans) and binary garbage, at many positions. Nothing may throw, and the results keep
  * their shape (ranges inside the document, tokens well formed).
  */
+import { mulberry32 } from '../support/random';
 import { strict as assert } from 'node:assert';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { documentSymbols } from '../../server/src/service/symbols';
@@ -14,16 +15,7 @@ import { selectionRanges } from '../../server/src/service/selectionRanges';
 import { semanticTokens } from '../../server/src/service/semanticTokens';
 import { ctxOf, examplePlan } from './helpersA';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 function mutate(text: string, random: () => number): string {
   let out = text;

@@ -14,6 +14,7 @@
  * the task stands on line 1 (line 0 is the one with the opening backtick and the project).
  * 2027-01-04 is a Monday.
  */
+import { mulberry32 } from '../support/random';
 import { strict as assert } from 'node:assert';
 import { analyzePlan, type PlanAnalysis } from '../../server/src/language/analyze';
 import { locate } from '../../server/src/language/lsp';
@@ -157,17 +158,8 @@ export function expectRange(d: Diag, text: string, needle: string, occurrence = 
   );
 }
 
-/** A small seeded PRNG (mulberry32) for reproducible fuzzing. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG for reproducible fuzzing. */
+export const rng = mulberry32;
 
 /** The plan example of LANGUAGE.md ("Plan file"), verbatim. */
 export const CONTRACT_EXAMPLE = `project web "Website relaunch" {
