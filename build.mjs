@@ -3,6 +3,8 @@
 //   dist/server.js      the language server (stdio, node IPC, socket or pipe: see server/src/server.ts)
 //   dist/extension.cjs  the VS Code extension (CommonJS, `vscode` provided by the editor)
 //   dist/bench.js       the benchmark
+//   dist/media/         the timeline webview: timeline.js (browser IIFE), timeline.css, mermaid.min.js (mermaid's own bundle)
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -28,4 +30,20 @@ await Promise.all([
     banner: {},
   }),
   build({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' }),
+  build({
+    entryPoints: { timeline: 'client/webview/main.ts' },
+    outdir: 'dist/media',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+    sourcemap: false,
+    logLevel: 'warning',
+    loader: { '.css': 'css' },
+  }),
 ]);
+
+// mermaid is loaded as its own script (window.mermaid): never from a CDN, always this pinned copy.
+mkdirSync('dist/media', { recursive: true });
+copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/media/mermaid.min.js');

@@ -4,6 +4,7 @@
  * server or client library is pulled into the other bundle.
  */
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { TimelineModel } from './language/timeline/types';
 
 /** Summary of one analysed document, for a status bar. */
 export interface PlanStatus {
@@ -93,3 +94,31 @@ export interface EffectivePolicyResult {
  * Answers null when the document is not an open plan.
  */
 export const EffectivePolicyRequest = new RequestType<EffectivePolicyParams, EffectivePolicyResult | null, void>('planAsCode/effectivePolicy');
+
+// ------------------------------------------------------------------ timeline preview and exports
+
+export type { TimelineModel };
+
+export interface TimelineParams {
+  /** An open plan. */
+  uri: string;
+}
+
+/**
+ * `planAsCode/timeline` (client → server): the timeline model of an open plan at its latest analysed
+ * version (tasks with dates, resource load per week, budget). Answers null when the document is not an
+ * open plan.
+ */
+export const TimelineRequest = new RequestType<TimelineParams, TimelineModel | null, void>('planAsCode/timeline');
+
+export const EXPORT_FORMAT_NAMES = ['mermaid', 'markdown', 'html', 'svg', 'csv', 'ics'] as const;
+export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
+
+export interface ExportParams {
+  uri: string;
+  /** `markdown` is the mermaid gantt inside a ```mermaid fence. */
+  format: ExportFormatName;
+}
+
+/** `planAsCode/export` (client → server): an open plan rendered as `planc export` would; null when not an open plan. */
+export const ExportRequest = new RequestType<ExportParams, { text: string } | null, void>('planAsCode/export');

@@ -1,0 +1,111 @@
+/**
+ * Opens the timeline webview's real page (client/src/timeline/html.ts with dist/media/*) in headless
+ * Chromium, served from loopback the way a webview serves its resources, under the same CSP. VS Code's
+ * side of the webview is what a webview script sees of it: `acquireVsCodeApi()` (postMessage, getState,
+ * setState) and `message` events on window. Tests send host messages and read what the page posted.
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { timelinePage, makeNonce } from '../../client/src/timeline/html';
+import type { HostMessage, RenderReport, WebviewMessage } from '../../client/src/timeline/messages';
+import { ensureBuilt, ROOT } from '../cli/helpers';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const MEDIA = path.join(ROOT, 'dist', 'media');
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
+
+export interface TimelinePage {
+  page: Page;
+  /** Console errors, page errors and failed or outside requests seen so far. */
+  problems: string[];
+  send(message: HostMessage): Promise<void>;
+  /** Everything the page posted to the extension so far. */
+  posted(): Promise<WebviewMessage[]>;
+  /** Waits for a `rendered` report matching `accept` (posted after `since` messages). */
+  rendered(accept?: (r: RenderReport) => boolean, since?: number, timeoutMs?: number): Promise<RenderReport>;
+  /** What `setState` last stored. */
+  state(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export class TimelineBrowser {
+  private browser: Browser | undefined;
+  private server: http.Server | undefined;
+  private origin = '';
+
+  static available(): boolean { return fs.existsSync(CHROMIUM); }
+
+  async start(): Promise<void> {
+    ensureBuilt();
+    if (!fs.existsSync(path.join(MEDIA, 'timeline.js'))) throw new Error('dist/media/timeline.js is missing: run npm run build');
+    this.server = http.createServer((req, res) => {
+      const name = decodeURIComponent((req.url ?? '/').split('?')[0]);
+      if (name === '/index.html') { res.writeHead(200, { 'content-type': 'text/html' }); res.end(this.html); return; }
+      const file = path.join(MEDIA, path.normalize(name));
+      if (!file.startsWith(MEDIA + path.sep) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      fs.createReadStream(file).pipe(res);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  }
+
+  private html = '';
+
+  /** A page like the extension's panel; `theme` sets the body class VS Code sets (vscode-light, …). */
+  async open(options: { state?: unknown; theme?: 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast'; width?: number; height?: number } = {}): Promise<TimelinePage> {
+    const nonce = makeNonce();
+    this.html = timelinePage({
+      cspSource: this.origin, nonce, state: options.state,
+      script: `${this.origin}/timeline.js`, style: `${this.origin}/timeline.css`, mermaid: `${this.origin}/mermaid.min.js`,
+    });
+    const page = await this.browser!.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+    page.on('request', (r) => { if (!r.url().startsWith(this.origin)) problems.push(`outside request: ${r.url()}`); });
+    const theme = options.theme ?? 'vscode-light';
+    await page.addInitScript(({ theme, state }) => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__posted = [];
+      w.__state = state;
+      w.acquireVsCodeApi = () => ({
+        postMessage: (m: unknown) => (w.__posted as unknown[]).push(m),
+        getState: () => w.__state,
+        setState: (s: unknown) => { w.__state = s; return s; },
+      });
+      document.addEventListener('DOMContentLoaded', () => document.body.classList.add(theme));
+    }, { theme, state: options.state ?? null });
+    await page.goto(`${this.origin}/index.html`, { waitUntil: 'load' });
+    const posted = () => page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted.slice());
+    return {
+      page,
+      problems,
+      send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+      posted,
+      async rendered(accept = () => true, since = 0, timeoutMs = 30_000) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const all = await posted();
+          const hit = all.slice(since).find((m): m is Extract<WebviewMessage, { type: 'rendered' }> => m.type === 'rendered' && accept(m.report));
+          if (hit) return hit.report;
+          if (Date.now() > deadline) throw new Error(`no matching render report within ${timeoutMs} ms; posted: ${JSON.stringify(all.map((m) => m.type))}; problems: ${problems.join('; ')}`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      },
+      state: () => page.evaluate(() => (window as unknown as { __state: unknown }).__state),
+      close: () => page.close(),
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
