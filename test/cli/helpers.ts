@@ -22,7 +22,7 @@ function newestMtime(entry: string): number {
 }
 
 function sourcesMtime(): number {
-  return Math.max(...['server/src', 'package.json', 'build.mjs'].map((p) => newestMtime(path.join(ROOT, p))));
+  return Math.max(...['server/src', 'client', 'package.json', 'build.mjs'].map((p) => newestMtime(path.join(ROOT, p))));
 }
 
 function builtMtime(): number {
