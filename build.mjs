@@ -29,7 +29,8 @@ await Promise.all([
     external: ['vscode'],
     banner: {},
   }),
-  build({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' }),
+  // playwright-core (the preview benchmark's Chromium driver) is loaded from node_modules, not bundled.
+  build({ ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js', external: ['playwright-core'] }),
   build({
     entryPoints: { timeline: 'client/webview/main.ts' },
     outdir: 'dist/media',

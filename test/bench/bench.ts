@@ -12,9 +12,13 @@
  *   (taskjuggler.ts) for BENCH_TJ_SIZES (default 1000,5000; larger sizes only when asked), tj3 is timed
  *   (wall clock, one run) and its schedule is compared with the generator's reference schedule; our
  *   analysis is timed warm (in this process) and cold (a fresh Node process reading the file).
+ * - Timeline preview: an edit in the running server until the webview page in headless Chromium has
+ *   drawn the new schedule (preview.ts), for BENCH_PREVIEW_SIZES (default 150,1000,5000) with the
+ *   renderer `auto` picks, and BENCH_PREVIEW_MERMAID_SIZES (default 1000) with mermaid forced.
  * Results also go to dist/bench-results.json.
  */
 import { measureKeystrokes, type KeystrokeResult } from './keystroke';
+import { measurePreview, type PreviewResult } from './preview';
 import { measureReport, type ReportTiming } from './report';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -436,6 +440,26 @@ async function main(): Promise<void> {
           k.tasks === 10_000 ? (k.medianMs <= 150 ? '≤ 150  PASS' : '≤ 150  OVER') : '—']));
     }
 
+    // The timeline preview.
+    const previewSizes = sizesFrom(process.env.BENCH_PREVIEW_SIZES, [150, 1_000, 5_000]);
+    const mermaidSizes = process.env.BENCH_PREVIEW_MERMAID_SIZES === 'none' ? [] : sizesFrom(process.env.BENCH_PREVIEW_MERMAID_SIZES, [1_000]);
+    let preview: PreviewResult[] = [];
+    if (previewSizes.length + mermaidSizes.length > 0) {
+      console.log('\nTimeline preview update (one-character edit → server status → planAsCode/timeline → webview page in headless Chromium has drawn it; median of 7 edits)');
+      const mermaidMaxTasks = 150;
+      const plans = [
+        ...previewSizes.map((n) => ({ tasks: n, text: generatePlan(n, seed).text, settings: { renderer: 'auto' as const, mermaidMaxTasks } })),
+        ...mermaidSizes.map((n) => ({ tasks: n, text: generatePlan(n, seed).text, settings: { renderer: 'mermaid' as const, mermaidMaxTasks } })),
+      ];
+      try {
+        preview = await measurePreview(plans);
+        printTable('', ['tasks', 'setting', 'drawn by', 'bars', 'model KB', 'server ms', 'model ms', 'render ms', 'total ms', 'target'],
+          preview.map((r) => [fmtInt(r.tasks), r.setting, r.renderer ?? '?', fmtInt(r.bars), fmtInt(r.modelKB), ms(r.median.serverMs), ms(r.median.modelMs), ms(r.median.renderMs), ms(r.median.totalMs),
+            r.tasks === 1_000 && r.setting === 'auto' ? (r.median.totalMs <= 300 ? '≤ 300  PASS' : '≤ 300  OVER') : '—']));
+        for (const r of preview) if (r.errors.length) console.log(`  ${fmtInt(r.tasks)} (${r.setting}): page errors: ${r.errors.slice(0, 3).join('; ')}`);
+      } catch (e) { console.log(`  failed: ${(e as Error).message}`); }
+    }
+
     // The PMO portfolio report.
     const reportPlans = Number(process.env.BENCH_REPORT_PLANS ?? 1000) || 0;
     let report: ReportTiming | undefined;
@@ -486,6 +510,7 @@ async function main(): Promise<void> {
       targets: { timeMs: TIME_TARGET_MS, memoryMB: MEMORY_TARGET_MB },
       sizes: results,
       keystrokes,
+      preview,
       report: report ?? null,
       taskjuggler: { available: version !== undefined, version: version ?? null, runs: tj },
       loadAverage: { before: loadBefore, after: loadavg()[0] },
