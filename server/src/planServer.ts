@@ -36,13 +36,18 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PlanDocuments, documentKind as documentKindOf, errorText, type Analysed } from './documents';
 import { SettingsCache } from './settings';
-import { EffectivePolicyRequest, StatusNotification, type EffectivePolicyResult } from './protocol';
+import {
+  EffectivePolicyRequest, EXPORT_FORMAT_NAMES, ExportRequest, StatusNotification, TimelineRequest,
+  type EffectivePolicyResult, type ExportFormatName, type TimelineModel,
+} from './protocol';
 import { PolicyWorkspace, pathToUri, uriToPath } from './policies';
 import * as path from 'node:path';
 import { VERSION } from './cli/version';
 import type { PlanContext } from './service/context';
 import { planDiagnostics, toLspDiagnostic } from './service/diagnostics';
 import { LineIndex } from './language/text';
+import { timelineModel } from './language/timeline/model';
+import { renderExport } from './language/export/index';
 import { documentSymbols } from './service/symbols';
 import { hover } from './service/hover';
 import { definition, documentHighlights, references } from './service/navigation';
@@ -489,6 +494,46 @@ export function runPlanServer(connection: Connection): void {
   connection.onRequest(EffectivePolicyRequest, guard('planAsCode/effectivePolicy', (params): EffectivePolicyResult | null => {
     const ctx = planDocs.plan(params.uri);
     return ctx ? effectivePolicy(ctx, policiesOf(ctx)) : null;
+  }));
+
+  /**
+   * The analysis of an open plan once its pending edits have settled (as for pulled diagnostics), with
+   * the version it belongs to; undefined for policies, unknown documents and cancelled requests.
+   */
+  const settledPlan = async (uri: unknown, token: CancellationToken): Promise<{ ctx: PlanContext; version: number } | undefined> => {
+    if (typeof uri !== 'string' || planDocs.kind(uri) !== 'plan') return undefined;
+    await planDocs.settled(uri, settings.peek(uri).diagnostics.delay, () => token.isCancellationRequested);
+    if (token.isCancellationRequested) return undefined;
+    const doc = planDocs.document(uri);
+    const ctx = planDocs.plan(uri);
+    return doc && ctx ? { ctx, version: doc.version } : undefined;
+  };
+
+  connection.onRequest(TimelineRequest, guard('planAsCode/timeline', async (params, token): Promise<TimelineModel | null | ResponseError<any>> => {
+    const plan = await settledPlan(params?.uri, token);
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'planAsCode/timeline was cancelled');
+    if (!plan) return null;
+    const model = timelineModel(plan.ctx.analysis, plan.ctx.uri, plan.version);
+    // The problems the editor shows include those of the plan's policies.
+    for (const d of policiesOf(plan.ctx).diagnostics) {
+      if (d.severity === 'error') model.problems.errors++;
+      else if (d.severity === 'warning') model.problems.warnings++;
+    }
+    return model;
+  }));
+
+  connection.onRequest(ExportRequest, guard('planAsCode/export', async (params, token): Promise<{ text: string } | null | ResponseError<any>> => {
+    const format = params?.format as ExportFormatName;
+    if (!EXPORT_FORMAT_NAMES.includes(format)) {
+      return new ResponseError(ErrorCodes.InvalidParams, `Unknown export format ${JSON.stringify(params?.format)}; expected one of ${EXPORT_FORMAT_NAMES.join(', ')}.`);
+    }
+    const plan = await settledPlan(params?.uri, token);
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'planAsCode/export was cancelled');
+    if (!plan) return null;
+    const text = format === 'markdown'
+      ? renderExport(plan.ctx.analysis, 'mermaid', { markdown: true })
+      : renderExport(plan.ctx.analysis, format);
+    return { text };
   }));
 
   connection.languages.semanticTokens.on(onPlan('textDocument/semanticTokens/full', { data: [] }, (ctx) => semanticTokens(ctx)));
