@@ -70,4 +70,9 @@ export type WebviewMessage =
   /** A resource name was clicked: reveal its declaration. */
   | { type: 'revealResource'; resourceId: string }
   | { type: 'rendered'; report: RenderReport }
+  /**
+   * Answer to `highlight`, once the bar is marked (or no bar is): `taskId` as asked, `shown` when a bar of
+   * that task is drawn and now highlighted. Optional for the webview; tests read it.
+   */
+  | { type: 'highlighted'; taskId: string | null; shown: boolean }
   | { type: 'export' };
