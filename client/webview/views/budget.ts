@@ -157,8 +157,8 @@ function chart(model: TimelineModel, points: CurvePoint[], budget: number | null
   const lastPoint = points[points.length - 1];
   const xMax = Math.max(lastPoint.day, ...[status, deadline].filter(Number.isFinite));
   const xMin = Math.min(first, ...[status, deadline].filter(Number.isFinite));
-  const ticks = niceTicks(Math.max(lastPoint.cost, budget ?? 0) * 1.05, 5);
-  const yMax = ticks[ticks.length - 1];
+  const yMax = Math.max(lastPoint.cost, budget ?? 0) * 1.08;
+  const ticks = niceTicks(yMax, 5);
   const x = linearScale(xMin, xMax, M.left, width - M.right);
   const y = linearScale(0, yMax, HEIGHT - M.bottom, M.top);
   const svg = s('svg', { class: 'bv-chart', width, height: HEIGHT, viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img' });
@@ -174,6 +174,8 @@ function chart(model: TimelineModel, points: CurvePoint[], budget: number | null
   const months = monthStarts(xMin, xMax);
   const every = Math.max(1, Math.ceil(70 / Math.max(1, (width - M.left - M.right) / Math.max(1, months.length))));
   svg.append(s('line', { class: 'bv-axis', x1: M.left, x2: width - M.right, y1: HEIGHT - M.bottom, y2: HEIGHT - M.bottom }));
+  // The first, partial month is labelled by the start date.
+  if (months.length === 0 || months[0] - xMin > 12) svg.append(s('text', { class: 'bv-axis-label', x: x(xMin), y: HEIGHT - M.bottom + 16 }, shortDayLabel(isoOf(xMin))));
   months.forEach((m, i) => {
     svg.append(s('line', { class: 'bv-axis', x1: x(m), x2: x(m), y1: HEIGHT - M.bottom, y2: HEIGHT - M.bottom + 5 }));
     if (i % every === 0) svg.append(s('text', { class: 'bv-axis-label', x: x(m) + 3, y: HEIGHT - M.bottom + 16 }, monthLabel(isoOf(m))));
@@ -198,7 +200,10 @@ function chart(model: TimelineModel, points: CurvePoint[], budget: number | null
   // The budget line and where the cost crosses it.
   if (budget !== null) {
     svg.append(s('line', { class: 'bv-budget-line', x1: M.left, x2: width - M.right, y1: y(budget), y2: y(budget) }));
-    svg.append(s('text', { class: 'bv-budget-label', x: width - M.right + 6, y: y(budget) + 4 }, `Budget ${compactMoney(budget)}`));
+    // Keep the budget label clear of the end label of the curve.
+    const gap = y(budget) - y(lastPoint.cost);
+    const labelY = Math.abs(gap) < 14 ? y(lastPoint.cost) + (gap >= 0 ? 14 : -14) : y(budget);
+    svg.append(s('text', { class: 'bv-budget-label', x: width - M.right + 6, y: labelY + 4 }, `Budget ${compactMoney(budget)}`));
     const crossing = budgetCrossing(points, budget);
     if (crossing !== null) {
       const cx = x(crossing), cy = y(budget);

@@ -172,7 +172,9 @@ function body(model: TimelineModel, grid: (ResourceWeek | undefined)[][], ctx: V
     th.scope = 'row';
     const name = button('rv-name', r.name, () => ctx.revealResource(r.id), `${r.name} (${r.id}): reveal in the plan`);
     const meta = h('div', 'rv-meta');
-    meta.append(h('span', 'rv-capacity', `${percent(r.capacity)} capacity · ${personDays(r.booked)} booked`));
+    const capacity = h('span', 'rv-capacity', `${percent(r.capacity)} · ${personDays(r.booked)}`);
+    capacity.title = `Capacity ${percent(r.capacity)} of a day; ${personDays(r.booked)} booked in the plan`;
+    meta.append(capacity);
     if (r.overallocated) {
       const flag = h('span', 'rv-flag', '▲ over');
       flag.title = `${r.name} is over-allocated`;

@@ -14,17 +14,18 @@ export function dayOf(iso: string): number {
   return parseIsoDate(iso) ?? NaN;
 }
 
-/** Ticks 0, step, 2·step, … covering [0, max] with about `count` steps of 1, 2 or 5 × 10^k. */
+/** Ticks 0, step, 2·step, … up to `max`, with about `count` steps of 1, 2, 2.5 or 5 × 10^k. */
 export function niceTicks(max: number, count = 5): number[] {
   if (!(max > 0)) return [0];
   const raw = max / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((s) => s >= raw) ?? 10 * magnitude;
+  let step = magnitude;
+  for (const f of [1, 2, 2.5, 5, 10]) if (Math.abs(f * magnitude - raw) < Math.abs(step - raw)) step = f * magnitude;
   const ticks: number[] = [];
   for (let i = 0; ; i++) {
     const value = Math.round(i * step * 1e6) / 1e6;
+    if (value > max * (1 + 1e-9)) break;
     ticks.push(value);
-    if (value >= max) break;
   }
   return ticks;
 }
