@@ -5,6 +5,7 @@
 import type { Uri } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PlanStatus } from '../../server/src/protocol';
+import type { TimelineTestApi } from './timeline/previewManager';
 
 export interface PlanAsCodeApi {
   /** The running language client (started when `activate` resolves, unless the server failed to start). */
@@ -13,4 +14,6 @@ export interface PlanAsCodeApi {
   status(uri: Uri | string): PlanStatus | undefined;
   /** The status bar item's text ('' while it is hidden, i.e. no plan editor is active). */
   statusBarText(): string;
+  /** The timeline preview: what its webview reported it drew, and a way to post it messages. */
+  timeline: TimelineTestApi;
 }

@@ -2,8 +2,10 @@
  * The VS Code extension (bundled to dist/extension.cjs): starts the language server
  * (dist/server.js over node IPC) for `plan` and `plan-policy` documents, contributes the commands
  * "Plan: Restart Language Server", "Plan: Show Output" and "Plan: Show Effective Policy" (the rules in
- * effect for the active plan, as a read-only Markdown document), and shows the active plan's project end
- * and problem count in the status bar (from the server's `planAsCode/status` notification).
+ * effect for the active plan, as a read-only Markdown document), shows the active plan's project end
+ * and problem count in the status bar (from the server's `planAsCode/status` notification), and the
+ * timeline preview with its commands ("Plan: Open Timeline to the Side", "Plan: Export Timeline…", …:
+ * ./timeline/).
  */
 import * as vscode from 'vscode';
 import {
@@ -12,6 +14,8 @@ import {
 import { EffectivePolicyRequest, StatusNotification, type PlanStatus } from '../../server/src/protocol';
 import { EFFECTIVE_POLICY_SCHEME, effectivePolicyMarkdown } from './effectivePolicy';
 import { PlanStatusBar } from './statusBar';
+import { exportTimeline } from './timeline/exportTimeline';
+import { TimelinePreviews } from './timeline/previewManager';
 import type { PlanAsCodeApi } from './api';
 
 export const CLIENT_ID = 'planAsCode';
@@ -67,7 +71,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlanAs
 
   const statusBar = new PlanStatusBar(LANGUAGES);
   context.subscriptions.push(statusBar);
-  context.subscriptions.push(languageClient.onNotification(StatusNotification, (status: PlanStatus) => statusBar.update(status)));
+  // The timeline preview (webview) beside the plan editor; registered before the client starts so that a
+  // preview restored after a window reload finds its serializer.
+  let clientStarted: () => void = () => undefined;
+  const previews = new TimelinePreviews({
+    client: languageClient,
+    clientStarted: new Promise<void>((resolve) => (clientStarted = resolve)),
+    extensionUri: context.extensionUri,
+    log: output,
+    exportPlan: (uri) => vscode.commands.executeCommand('planAsCode.exportTimeline', uri),
+  });
+  context.subscriptions.push(
+    previews,
+    vscode.commands.registerCommand('planAsCode.exportTimeline', (uri?: unknown, format?: unknown, target?: unknown) =>
+      exportTimeline(languageClient, () => previews.activePlan(), uri, format, target)),
+  );
+
+  // One handler per notification: the status bar and the preview both follow each analysis.
+  context.subscriptions.push(languageClient.onNotification(StatusNotification, (status: PlanStatus) => {
+    statusBar.update(status);
+    previews.onStatus(status);
+  }));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('planAsCode.restartServer', async () => {
@@ -122,11 +146,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlanAs
     output.error(`The language server did not start: ${e instanceof Error ? e.message : String(e)}`);
     void vscode.window.showErrorMessage('Plan as Code: the language server did not start. See "Plan: Show Output".');
   }
+  clientStarted();
 
   return {
     client: languageClient,
     status: (uri) => statusBar.statusOf(typeof uri === 'string' ? uri : uri.toString()),
     statusBarText: () => statusBar.text,
+    timeline: previews.testApi,
   };
 }
 
