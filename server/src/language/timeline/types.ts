@@ -36,7 +36,7 @@ export interface TimelineTask {
   budget: number | null;
   /** Resource ids assigned to the task (leaves only), in plan order. */
   resources: string[];
-  /** Why the task has no dates; null when scheduled. */
+  /** Why the task has no dates (a dependency cycle, no project start, …); null when scheduled. */
   unscheduledReason: string | null;
   /** Where the task's id is in the plan (0-based): the place "reveal" selects. */
   line: number;
@@ -48,7 +48,7 @@ export interface TimelineTask {
 export interface ResourceWeek {
   /** Monday of the week (YYYY-MM-DD); one of `TimelineModel.weeks`. */
   week: string;
-  /** Person-days booked in the week (each working day of a booking counts its share). */
+  /** Person-days booked in the week (each working day of a booking counts its share, days on leave included). */
   booked: number;
   /** Person-days the resource can give in the week: capacity × its working days (leave and its calendar excluded). */
   available: number;
@@ -68,7 +68,7 @@ export interface TimelineResource {
   /** Where the resource's id is in the plan (0-based). */
   line: number;
   character: number;
-  /** Only the weeks with bookings or leave, in week order. */
+  /** Only the weeks with bookings or leave (among `TimelineModel.weeks`), in week order. */
   weeks: ResourceWeek[];
   /** Some day of the plan is booked beyond capacity. */
   overallocated: boolean;
@@ -95,7 +95,11 @@ export interface TimelineBudget {
   cost: number;
   budget: number | null;
   groups: BudgetGroup[];
-  /** Cumulative planned cost per week, over the project span (a leaf's cost spread evenly over its working days, a milestone's on its date). */
+  /**
+   * Cumulative planned cost per week, one point per entry of `TimelineModel.weeks` (a leaf's cost spread
+   * evenly over its working days, a milestone's on its date, a group's own fixed costs over its span).
+   * Tasks without dates add nothing, so the last point is the project cost when every task is scheduled.
+   */
   cumulative: CostPoint[];
 }
 
@@ -117,9 +121,13 @@ export interface TimelineModel {
   };
   /** Every task and milestone, in plan order (parents before children). */
   tasks: TimelineTask[];
-  /** Mondays of every week from the project start to its end (and deadline/status dates), in order. */
+  /**
+   * Mondays of every week from the earliest to the latest of: project start and end, task dates, project
+   * deadline and status date; in order. Empty when none of these is known (no project start, no deadline).
+   */
   weeks: string[];
   resources: TimelineResource[];
   budget: TimelineBudget;
+  /** Error and warning diagnostics of the plan (the server adds those of the plan's policies). */
   problems: { errors: number; warnings: number };
 }
