@@ -4,8 +4,10 @@ import { dayOf } from './scale';
 
 export interface CurvePoint { day: number; cost: number }
 
-/** The curve from the project start at 0 through the cumulative cost at the end of every week. */
+/** The curve from the project start at 0 through the cumulative cost at the end of every week; empty when nothing is scheduled. */
 export function curvePoints(model: TimelineModel): CurvePoint[] {
+  // Without a single scheduled task there is no time to place costs in.
+  if (!model.tasks.some((t) => t.start !== null)) return [];
   const points = model.budget.cumulative.map((p) => ({ day: dayOf(p.date), cost: p.cumulative })).filter((p) => Number.isFinite(p.day));
   if (points.length === 0) return points;
   const startIso = model.project.start ?? model.weeks[0];
