@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { timelineModel } from '../../server/src/language/timeline/model';
 import type { TimelineModel, TimelineTask } from '../../server/src/language/timeline/types';
+import { MAX_WEEKS } from '../../server/src/language/timeline/weeks';
 import { analyze, CONTRACT_EXAMPLE, describe_, located, plan, reportOf } from './helpers';
 
 const URI = 'file:///plans/demo.plan';
@@ -180,6 +181,16 @@ milestone m { after a  cost 50 }
       assert.equal(m.budget.currency, 'EUR');
     });
 
+    it('dates after the year 9999: no dates for what follows, and why', () => {
+      const m = modelOf(plan`
+        task forever { duration 9999999d }
+        task next { after forever  duration 1d }
+      `);
+      assert.deepEqual([task(m, 'next').start, task(m, 'next').unscheduledReason], [null, 'its dates are after the year 9999']);
+      assert.equal(task(m, 'forever').start, '2027-01-04');
+      assert.deepEqual(m.weeks, ['2027-01-04']);
+    });
+
     it('syntax errors still give a model of what could be read', () => {
       const m = modelOf(plan`
         task a { duration 2d
@@ -322,6 +333,20 @@ task a { duration 8d  assign bob 50%, carol }
       assert.equal(r.booked, 2601);
       assert.deepEqual(r.weeks[0], { week: '2027-01-04', booked: 6, available: 10, peak: 1, over: false, tasks: [0, 1] });
       assert.deepEqual(r.weeks[519], { week: '2036-12-15', booked: 5, available: 10, peak: 0.5, over: false, tasks: [0] });
+    });
+
+    it('a plan reaching past a century (a typo): at most MAX_WEEKS weeks, bookings after them left out', () => {
+      const m = modelOf(plan`
+        resource r { rate 1/d }
+        task typo { duration 100000w  assign r  cost 1_000 }
+      `);
+      assert.equal(task(m, 'typo').start, '2027-01-04');
+      assert.equal(m.weeks.length, MAX_WEEKS);
+      assert.equal(m.weeks[MAX_WEEKS - 1], '2126-12-30');
+      const r = resource(m, 'r');
+      assert.equal(r.weeks.length, MAX_WEEKS);
+      assert.equal(r.booked, 5 * MAX_WEEKS);
+      assert.equal(m.budget.cumulative.length, MAX_WEEKS);
     });
 
     it('random plans: every week agrees with a day-by-day count of the bookings, and with the diagnostics', () => {

@@ -111,6 +111,7 @@ function unscheduledReason(model: PlanModel, schedule: Schedule, index: number, 
       ? 'the project has no start date'
       : 'the project calendar has no working days';
   }
+  if (schedule.scheduled[index]) return 'its dates are after the year 9999';
   const inCycle = schedule.cycles.some((c) => c.members.includes(index));
   if (inCycle && fromExport) return fromExport;
   const task = model.tasks[index];

@@ -25,13 +25,19 @@ export function resourceLoad(analysis: PlanAnalysis, grid: WeekGrid): TimelineRe
     const weeks = new Map<number, WeekAcc>();
     let total = 0;
     if (tl && bookings.length > 0 && grid.count > 0) {
+      // Only the days within the weeks of the model count (bookings past them only in absurd plans).
+      const gridFirst = grid.indexStart[0], gridLast = grid.indexStart[grid.count] - 1;
       let lo = Infinity, hi = -Infinity;
       for (const b of bookings) { if (b.start < lo) lo = b.start; if (b.end > hi) hi = b.end; }
-      const diff = new Float64Array(hi - lo + 2);
+      lo = Math.max(lo, gridFirst);
+      hi = Math.min(hi, gridLast);
+      const diff = new Float64Array(Math.max(0, hi - lo + 2));
       for (const b of bookings) {
+        const first = Math.max(b.start, lo), last = Math.min(b.end, hi);
+        if (first > last) continue;
         const units = Math.round(b.share * UNIT);
-        diff[b.start - lo] += units;
-        diff[b.end + 1 - lo] -= units;
+        diff[first - lo] += units;
+        diff[last + 1 - lo] -= units;
       }
       // Walk the days once, week by week.
       let w = weekOfIndex(grid, lo);
@@ -49,6 +55,7 @@ export function resourceLoad(analysis: PlanAnalysis, grid: WeekGrid): TimelineRe
       }
       // The tasks of each week, in task order (bookings are in task order already).
       for (const b of bookings) {
+        if (b.end < gridFirst || b.start > gridLast) continue;
         const last = weekOfIndex(grid, b.end);
         for (let k = weekOfIndex(grid, b.start); k <= last; k++) {
           let a = weeks.get(k);

@@ -124,6 +124,7 @@ export interface TimelineModel {
   /**
    * Mondays of every week from the earliest to the latest of: project start and end, task dates, project
    * deadline and status date; in order. Empty when none of these is known (no project start, no deadline).
+   * At most a century of weeks (`MAX_WEEKS` in ./weeks.ts): a plan reaching further is cut there.
    */
   weeks: string[];
   resources: TimelineResource[];

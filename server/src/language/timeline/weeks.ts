@@ -21,13 +21,19 @@ export function mondayOf(day: number): number {
   return day - weekday(day);
 }
 
-/** The weeks from the Monday of the earliest day to the week of the latest (none when `days` is empty). */
+/**
+ * At most a century of weeks: a plan reaching further is a typo (`duration 100000w`) whose model would
+ * otherwise grow by megabytes with every keystroke.
+ */
+export const MAX_WEEKS = 5218;
+
+/** The weeks from the Monday of the earliest day to the week of the latest, at most MAX_WEEKS (none when `days` is empty). */
 export function weekGrid(days: readonly number[], timeline: Timeline | undefined): WeekGrid {
   if (days.length === 0) return { firstMonday: 0, count: 0, indexStart: new Int32Array(0) };
   let min = days[0], max = days[0];
   for (const d of days) { if (d < min) min = d; if (d > max) max = d; }
   const firstMonday = mondayOf(min);
-  const count = Math.floor((max - firstMonday) / 7) + 1;
+  const count = Math.min(MAX_WEEKS, Math.floor((max - firstMonday) / 7) + 1);
   const indexStart = new Int32Array(timeline ? count + 1 : 0);
   if (timeline) for (let w = 0; w <= count; w++) indexStart[w] = timeline.ceilIndex(firstMonday + 7 * w);
   return { firstMonday, count, indexStart };
