@@ -45,6 +45,8 @@ export class TimelineBrowser {
     this.server = http.createServer((req, res) => {
       const name = decodeURIComponent((req.url ?? '/').split('?')[0]);
       if (name === '/index.html') { res.writeHead(200, { 'content-type': 'text/html' }); res.end(this.html); return; }
+      // Chromium asks for a favicon; a webview never does.
+      if (name === '/favicon.ico') { res.writeHead(204); res.end(); return; }
       const file = path.join(MEDIA, path.normalize(name));
       if (!file.startsWith(MEDIA + path.sep) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
@@ -71,17 +73,18 @@ export class TimelineBrowser {
     page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
     page.on('request', (r) => { if (!r.url().startsWith(this.origin)) problems.push(`outside request: ${r.url()}`); });
     const theme = options.theme ?? 'vscode-light';
-    await page.addInitScript(({ theme, state }) => {
-      const w = window as unknown as Record<string, unknown>;
+    // A script string, not a function: the test runner's transpiler would add helpers the page lacks.
+    await page.addInitScript(`(() => {
+      const w = window;
       w.__posted = [];
-      w.__state = state;
+      w.__state = ${JSON.stringify(options.state ?? null)};
       w.acquireVsCodeApi = () => ({
-        postMessage: (m: unknown) => (w.__posted as unknown[]).push(m),
+        postMessage: (m) => w.__posted.push(m),
         getState: () => w.__state,
-        setState: (s: unknown) => { w.__state = s; return s; },
+        setState: (s) => { w.__state = s; return s; },
       });
-      document.addEventListener('DOMContentLoaded', () => document.body.classList.add(theme));
-    }, { theme, state: options.state ?? null });
+      document.addEventListener('DOMContentLoaded', () => document.body.classList.add(${JSON.stringify(theme)}));
+    })();`);
     await page.goto(`${this.origin}/index.html`, { waitUntil: 'load' });
     const posted = () => page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted.slice());
     return {
