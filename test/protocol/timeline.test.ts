@@ -14,7 +14,8 @@ import { timelineModel } from '../../server/src/language/timeline/model';
 import type { TimelineModel } from '../../server/src/language/timeline/types';
 import { EXPORT_FORMAT_NAMES } from '../../server/src/protocol';
 import type { ScheduleReport } from '../../server/src/language/report';
-import { DEMO_PLAN, docUri, PLANC_JS, ROOT, useServer } from './lspClient';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import { DEMO_PLAN, docUri, PLANC_JS, ROOT, sleep, useServer } from './lspClient';
 
 const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples', 'website-relaunch.plan'), 'utf8');
 
@@ -167,5 +168,39 @@ task c { duration 2d }
     }
     const markdown = (await client.request<{ text: string }>('planAsCode/export', { uri, format: 'markdown' })).text;
     assert.match(markdown, /^```mermaid\ngantt\n/);
+  });
+});
+
+describe('protocol: timeline while edits settle', () => {
+  // A long diagnostics delay: a request after a burst of edits waits for the burst to settle.
+  const server = useServer({ settings: () => ({ diagnostics: { delay: 1000 } }) });
+
+  async function openAndEditTwice(uri: string): Promise<number> {
+    const client = server.client();
+    await client.open(uri, DEMO_PLAN);
+    await client.waitFor('the settings of the plan', () => (client.configurationRequests.some((r) => r.items.some((i) => i.scopeUri === uri)) ? true : undefined));
+    await client.diagnostics(uri, 1);
+    await client.change(uri, DEMO_PLAN.replace('duration 5d', 'duration 6d'));
+    return client.change(uri, DEMO_PLAN.replace('duration 5d', 'duration 7d'));
+  }
+
+  it('answers for the version the burst ends with', async () => {
+    const client = server.client();
+    const uri = docUri('timeline-settle.plan');
+    const version = await openAndEditTwice(uri);
+    const model = await client.request<TimelineModel>('planAsCode/timeline', { uri });
+    assert.equal(model.version, version);
+    assert.equal(model.tasks.find((t) => t.id === 'build')!.duration, 7);
+  });
+
+  it('a request cancelled while it waits is answered as cancelled', async () => {
+    const client = server.client();
+    const uri = docUri('timeline-cancel.plan');
+    await openAndEditTwice(uri);
+    const source = new CancellationTokenSource();
+    const answer = client.connection.sendRequest('planAsCode/timeline', { uri }, source.token);
+    await sleep(100);
+    source.cancel();
+    await assert.rejects(answer, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled && /planAsCode\/timeline was cancelled/.test(e.message));
   });
 });
