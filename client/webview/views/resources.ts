@@ -22,7 +22,7 @@ export const renderResources: ViewRenderer = (host, ctx) => {
     root.append(h('p', 'pv-empty', 'This plan declares no resources, so there is no load to show.'));
     return { resources: [], overallocated: [] };
   }
-  if (model.weeks.length === 0) {
+  if (model.weeks.length === 0 || !model.tasks.some((t) => t.start !== null)) {
     root.append(h('p', 'pv-empty', 'The plan has no schedule yet (no task has dates), so there is no load to show.'));
     return { resources: [], overallocated: [] };
   }
