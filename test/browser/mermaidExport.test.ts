@@ -5,6 +5,7 @@
  * with gantt syntax and HTML come out exactly as text, and tasks in a cycle are not drawn.
  */
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
