@@ -23,7 +23,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TEMPLATE = path.join(ROOT, 'test/vscode/code-server');
@@ -365,6 +365,7 @@ async function runSuite(browser: Browser): Promise<number> {
       throw new HarnessError(`the suite did not finish within ${TIMEOUT.suite / 1000} s (screenshot test-results/vscode-timeout.png, log test-results/vscode-suite.log)`);
     }
     await serveScreenshotRequest(page, sandbox.signals);
+    await serveWebviewRequest(page, sandbox.signals);
     await Promise.race([exited, sleep(200)]);
   }
   log(`suite finished with exit code ${code} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -391,6 +392,70 @@ async function serveScreenshotRequest(page: Page, signals: string): Promise<void
     await page.screenshot({ path: path.join(RESULTS, 'vscode-editor-failed.png') }).catch(() => undefined);
   }
   fs.writeFileSync(path.join(signals, 'screenshot-done'), answer);
+}
+
+/**
+ * What the timeline tests ask of the page (suite/helpers.ts `askHarness`): in the webview that holds
+ * `selector` (code-server nests it: iframe.webview → #active-frame), wait for it, click it with the mouse
+ * as a user would, or take a screenshot of the whole window once it shows. The answer goes to
+ * `webview-done.json`: { ok, error?, count?, text? }.
+ */
+interface WebviewRequest {
+  action: 'wait' | 'click' | 'screenshot';
+  selector: string;
+  name?: string;
+  timeoutMs?: number;
+}
+
+async function serveWebviewRequest(page: Page, signals: string): Promise<void> {
+  const request = path.join(signals, 'webview-request.json');
+  if (!fs.existsSync(request)) return;
+  const asked = JSON.parse(fs.readFileSync(request, 'utf8')) as WebviewRequest;
+  fs.rmSync(request);
+  let answer: { ok: boolean; error?: string; count?: number; text?: string };
+  try {
+    const frame = await webviewFrameWith(page, asked.selector, asked.timeoutMs ?? 30_000);
+    const target = frame.locator(asked.selector).first();
+    const count = await frame.locator(asked.selector).count();
+    const text = ((await target.textContent().catch(() => '')) ?? '').trim().slice(0, 200);
+    if (asked.action === 'click') {
+      // The mouse at the element's centre, as a user clicks: whatever is drawn on top (a bar's label)
+      // gets the click, as it would for the user.
+      await target.scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(() => undefined);
+      const box = await target.boundingBox();
+      if (!box) throw new HarnessError(`${asked.selector} has no box on the page`);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      log(`clicked ${asked.selector} in the webview at ${Math.round(box.x + box.width / 2)},${Math.round(box.y + box.height / 2)}`);
+    } else if (asked.action === 'screenshot') {
+      // Let the chart settle (mermaid draws, fonts load) before the shot.
+      await page.waitForTimeout(300);
+      const file = path.join(RESULTS, path.basename(asked.name ?? 'vscode-webview.png'));
+      await page.screenshot({ path: file, animations: 'disabled' });
+      log(`screenshot ${path.relative(ROOT, file)}`);
+    }
+    answer = { ok: true, count, text };
+  } catch (error) {
+    answer = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    await page.screenshot({ path: path.join(RESULTS, 'vscode-webview-failed.png') }).catch(() => undefined);
+  }
+  fs.writeFileSync(path.join(signals, 'webview-done.json'), JSON.stringify(answer));
+}
+
+/** The (nested) frame of the page that has an element matching `selector`, waiting for it to appear. */
+async function webviewFrameWith(page: Page, selector: string, timeoutMs: number): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const count = await frame.locator(selector).count().catch(() => 0);
+      if (count > 0) return frame;
+    }
+    if (Date.now() > deadline) {
+      const urls = page.frames().map((f) => f.url().replace(/\?.*$/, '')).join(', ');
+      throw new HarnessError(`no webview frame shows ${selector} within ${timeoutMs / 1000} s (frames: ${urls})`);
+    }
+    await sleep(200);
+  }
 }
 
 /** What a user sees: the Problems panel lists the fixture's error and warning, the editor squiggles them. */

@@ -23,6 +23,8 @@ export interface TimelineTestApi {
   panelCount(): number;
   /** The plan the preview shows, undefined when it is closed. */
   previewedUri(): vscode.Uri | undefined;
+  /** What the webview serializer does after a window reload, on a panel the caller made: restore `state`. */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
 interface ReportWaiter {
@@ -197,6 +199,7 @@ export class TimelinePreviews implements vscode.Disposable {
     isOpen: (uri) => this.previewOf(uri) !== undefined,
     panelCount: () => (this.preview ? 1 : 0),
     previewedUri: () => this.preview?.uri,
+    restore: (panel, state) => this.restore(panel, state),
   };
 
   dispose(): void {

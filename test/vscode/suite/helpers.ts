@@ -1,5 +1,7 @@
 // Shared helpers of the in-editor suite: polling (never fixed sleeps), fixture lookup, positions by text.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'plan-as-code.plan-as-code';
@@ -114,4 +116,50 @@ export function symbolNames(symbols: readonly (vscode.DocumentSymbol | vscode.Sy
 
 export function rangeText(range: vscode.Range): string {
   return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+// ------------------------------------------------------------------ the timeline preview
+
+/** The harness's signal directory (code-server harness only: it can see and click inside webviews). */
+export function harnessSignalDir(): string | undefined {
+  return process.env.PLAN_VSCODE_TEST_SIGNAL_DIR || undefined;
+}
+
+export interface WebviewAnswer {
+  ok: boolean;
+  error?: string;
+  count?: number;
+  text?: string;
+}
+
+/**
+ * Asks the code-server harness to act in the webview that shows `selector`: wait for it, click it with
+ * the mouse, or take a screenshot of the window (test-results/<name>) once it shows.
+ */
+export async function askWebview(action: 'wait' | 'click' | 'screenshot', selector: string, options: { name?: string; timeoutMs?: number } = {}): Promise<WebviewAnswer> {
+  const dir = harnessSignalDir();
+  assert.ok(dir, 'only the code-server harness can act inside a webview');
+  const done = path.join(dir, 'webview-done.json');
+  fs.rmSync(done, { force: true });
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  fs.writeFileSync(path.join(dir, 'webview-request.json'), JSON.stringify({ action, selector, name: options.name, timeoutMs }));
+  await waitFor(`the harness to ${action} ${selector} in the webview`, () => fs.existsSync(done), timeoutMs + 30_000, 100);
+  const answer = JSON.parse(fs.readFileSync(done, 'utf8')) as WebviewAnswer;
+  fs.rmSync(done, { force: true });
+  assert.ok(answer.ok, `the harness could not ${action} ${selector}: ${answer.error}`);
+  return answer;
+}
+
+/** The webview tab of the timeline preview, with the column of its group. */
+export function timelineTabs(): { tab: vscode.Tab; column: vscode.ViewColumn }[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('planAsCode.timeline'))
+    .map((tab) => ({ tab, column: group.viewColumn })));
+}
+
+/** Replaces the `occurrence`-th `needle` of the document with `replacement` (an edit as a user would make). */
+export async function replaceText(document: vscode.TextDocument, needle: string, replacement: string, occurrence = 0): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, rangeOf(document, needle, needle, occurrence), replacement);
+  assert.ok(await vscode.workspace.applyEdit(edit), `the edit of "${needle}" was not applied`);
 }

@@ -11,7 +11,7 @@ import Mocha from 'mocha';
 export const MOCHA_LINE_MARK = '[[mocha]] ';
 
 /** Test files in the order they run; `screenshot` last, so the editor it leaves open is the one shot. */
-const files = ['extension.test.cjs', 'policy.test.cjs', 'screenshot.test.cjs'];
+const files = ['extension.test.cjs', 'policy.test.cjs', 'timeline.test.cjs', 'screenshot.test.cjs'];
 
 export async function run(): Promise<void> {
   if (process.env.PLAN_VSCODE_TEST_SIGNAL_DIR) {
