@@ -395,13 +395,15 @@ async function serveScreenshotRequest(page: Page, signals: string): Promise<void
 }
 
 /**
- * What the timeline tests ask of the page (suite/helpers.ts `askHarness`): in the webview that holds
+ * What the timeline tests ask of the page (suite/helpers.ts `askWebview`): in the webview that holds
  * `selector` (code-server nests it: iframe.webview → #active-frame), wait for it, click it with the mouse
- * as a user would, or take a screenshot of the whole window once it shows. The answer goes to
+ * as a user would, or take a screenshot of the whole window once it shows; or wait for `selector` in the
+ * workbench (`page-wait`). The answer goes to
  * `webview-done.json`: { ok, error?, count?, text? }.
  */
 interface WebviewRequest {
-  action: 'wait' | 'click' | 'screenshot';
+  /** `page-wait`: wait for `selector` in the workbench itself (a quick pick, a dialog), not in a webview. */
+  action: 'wait' | 'click' | 'screenshot' | 'page-wait';
   selector: string;
   name?: string;
   timeoutMs?: number;
@@ -414,6 +416,13 @@ async function serveWebviewRequest(page: Page, signals: string): Promise<void> {
   fs.rmSync(request);
   let answer: { ok: boolean; error?: string; count?: number; text?: string };
   try {
+    if (asked.action === 'page-wait') {
+      const found = page.locator(asked.selector).first();
+      await found.waitFor({ state: 'visible', timeout: asked.timeoutMs ?? 30_000 });
+      answer = { ok: true, count: await page.locator(asked.selector).count(), text: ((await found.textContent()) ?? '').trim().slice(0, 200) };
+      fs.writeFileSync(path.join(signals, 'webview-done.json'), JSON.stringify(answer));
+      return;
+    }
     const frame = await webviewFrameWith(page, asked.selector, asked.timeoutMs ?? 30_000);
     const target = frame.locator(asked.selector).first();
     const count = await frame.locator(asked.selector).count();

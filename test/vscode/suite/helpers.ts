@@ -134,9 +134,10 @@ export interface WebviewAnswer {
 
 /**
  * Asks the code-server harness to act in the webview that shows `selector`: wait for it, click it with
- * the mouse, or take a screenshot of the window (test-results/<name>) once it shows.
+ * the mouse, or take a screenshot of the window (test-results/<name>) once it shows. `page-wait` waits
+ * for `selector` in the workbench page itself (quick picks, the file dialog).
  */
-export async function askWebview(action: 'wait' | 'click' | 'screenshot', selector: string, options: { name?: string; timeoutMs?: number } = {}): Promise<WebviewAnswer> {
+export async function askWebview(action: 'wait' | 'click' | 'screenshot' | 'page-wait', selector: string, options: { name?: string; timeoutMs?: number } = {}): Promise<WebviewAnswer> {
   const dir = harnessSignalDir();
   assert.ok(dir, 'only the code-server harness can act inside a webview');
   const done = path.join(dir, 'webview-done.json');

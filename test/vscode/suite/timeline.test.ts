@@ -282,6 +282,44 @@ suite('Timeline preview', () => {
     assert.equal(api.timeline.panelCount(), 1);
   });
 
+  test('the renderer setting applies at once: the same plan drawn by the built-in renderer', async function () {
+    this.timeout(90_000);
+    await planWithPreview();
+    const config = vscode.workspace.getConfiguration('planAsCode.timeline', document.uri);
+    try {
+      await config.update('renderer', 'builtin', vscode.ConfigurationTarget.Workspace);
+      const builtin = await api.timeline.waitForReport((r) => r.uri === uri() && r.view === 'timeline' && r.renderer === 'builtin');
+      assert.deepEqual(builtin.errors, []);
+      // The built-in renderer draws the groups as bars too.
+      assert.deepEqual(barsOf(builtin), SCHEDULE);
+    } finally {
+      await config.update('renderer', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const mermaid = await api.timeline.waitForReport((r) => r.uri === uri() && r.view === 'timeline' && r.renderer === 'mermaid');
+    assertBars(mermaid, SCHEDULE);
+  });
+
+  test('"Export Timeline…" asks for the format and the file, proposing a name beside the plan', async function () {
+    if (!harnessSignalDir()) this.skip(); // the harness sees the quick pick and the (web) file dialog
+    this.timeout(90_000);
+    await planWithPreview();
+    const expected = fixtureUri('timeline-timeline.csv');
+    fs.rmSync(expected.fsPath, { force: true });
+    const running = vscode.commands.executeCommand<vscode.Uri | undefined>('planAsCode.exportTimeline');
+    // The format list (HTML first): move down to CSV and accept it.
+    const list = await askWebview('page-wait', '.quick-input-widget .quick-input-list .monaco-list-row[aria-label*="CSV"]');
+    assert.equal(list.count, 1);
+    await askWebview('page-wait', '.quick-input-widget .quick-input-title:has-text("Export the timeline of timeline.plan")');
+    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    // The save dialog proposes timeline-timeline.csv beside the plan: accept it.
+    await askWebview('page-wait', '.quick-input-widget .quick-input-title:has-text("as CSV")');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const written = await running;
+    assert.equal(written?.toString(), expected.toString());
+    assert.ok(fs.readFileSync(expected.fsPath, 'utf8').startsWith('id,name,kind,parent,start,end'));
+  });
+
   test('"Export Timeline…" with a format and a target writes each format', async function () {
     this.timeout(90_000);
     const checks: Record<string, (text: string) => void> = {
