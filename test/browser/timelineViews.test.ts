@@ -117,7 +117,7 @@ describe('timeline webview: resource load and budget views in Chromium', functio
       assert.equal(await p.page.textContent('tr[data-resource="ann"] td[data-week="2027-02-01"]'), 'off');
       assert.ok(await p.page.$('tr[data-resource="ann"] td[data-week="2027-02-01"].lv-off'));
       assert.equal(await p.page.$$eval('#app img, #app script, #app i, #app b', (els) => els.length), 0);
-      assert.match(await p.page.innerText('.pv-summary'), /1 of 3 resources is over-allocated, in 1 week/);
+      assert.equal(await p.page.innerText('.pv-summary'), '1 of 3 resources is over-allocated, in 1 week (1 over-allocated cell): <img src=x onerror=alert(1)> Bob & "Co".');
       assert.deepEqual(p.problems, []);
     });
 
@@ -157,6 +157,25 @@ describe('timeline webview: resource load and budget views in Chromium', functio
       assert.ok(!ids.includes('a1') && !ids.includes('a2'), JSON.stringify(ids));
       const state = await p.state() as { filter: { resource: string | null } };
       assert.equal(state.filter.resource, 'ann');
+      assert.deepEqual(p.problems, []);
+    });
+
+    it('keyboard: one cell in the tab order, arrows move it, Enter lists the tasks and reveals one', async () => {
+      const { model } = modelOf(HOSTILE);
+      const { p } = await show(model, 'resources');
+      const focusable = await p.page.$$eval('td.rv-cell[tabindex="0"]', (tds) => tds.map((td) => `${(td.parentElement as HTMLElement).dataset.resource}@${(td as HTMLElement).dataset.week}`));
+      assert.deepEqual(focusable, ['bob@2027-01-04']);
+      await p.page.focus('td.rv-cell[tabindex="0"]');
+      await p.page.keyboard.press('ArrowDown');
+      await p.page.keyboard.press('ArrowRight');
+      const focused = await p.page.evaluate(() => { const td = document.activeElement as HTMLElement; return `${(td.parentElement as HTMLElement).dataset.resource}@${td.dataset.week}`; });
+      assert.equal(focused, 'ann@2027-01-11');
+      assert.match(await p.page.locator('.pv-tooltip').innerText(), /Ann: QA; #1 · week of 11 Jan 2027/);
+      await p.page.keyboard.press('Enter');
+      assert.deepEqual(await p.page.locator('.pv-popover .pv-task-name').allTextContents(), ['Build']);
+      await p.page.keyboard.press('Enter');
+      assert.deepEqual((await p.posted()).filter((m) => m.type === 'reveal'), [{ type: 'reveal', taskId: 'b1' }]);
+      assert.equal(await p.page.$$eval('td.rv-cell[tabindex="0"]', (tds) => tds.length), 1);
       assert.deepEqual(p.problems, []);
     });
 

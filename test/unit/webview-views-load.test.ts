@@ -68,7 +68,11 @@ describe('webview views: resource load cells', () => {
       assert.ok(summary.cells.includes(`${resource}@${monday}`), `${d.message} → ${resource}@${monday}`);
     }
     assert.equal(summary.resources, 1);
+    assert.deepEqual(summary.ids, ['bob']);
     assert.equal(overSummaryText(summary, 3), '1 of 3 resources is over-allocated, in 1 week (1 over-allocated cell).');
+    assert.equal(overSummaryText(summary, 3, ['Bob']), '1 of 3 resources is over-allocated, in 1 week (1 over-allocated cell): Bob.');
+    const many = { resources: 7, ids: [], weeks: 2, cells: ['a', 'b'] };
+    assert.equal(overSummaryText(many, 9, ['A', 'B', 'C', 'D', 'E', 'F', 'G']), '7 of 9 resources are over-allocated, in 2 weeks (2 over-allocated cells): A, B, C, D, E and 2 more.');
   });
 
   it('the leave week is off, a half-time booking is normal', () => {

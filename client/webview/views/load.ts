@@ -62,6 +62,8 @@ export function monthBands(weeks: string[]): MonthBand[] {
 
 export interface OverSummary {
   resources: number;
+  /** Ids of the over-allocated resources, in plan order. */
+  ids: string[];
   /** Distinct weeks in which someone is over-allocated. */
   weeks: number;
   /** `resource@week` of every over-allocated cell. */
@@ -71,7 +73,7 @@ export interface OverSummary {
 export function overSummary(resources: TimelineResource[]): OverSummary {
   const weeks = new Set<string>();
   const cells: string[] = [];
-  let count = 0;
+  const ids: string[] = [];
   for (const r of resources) {
     let any = false;
     for (const w of r.weeks) {
@@ -80,14 +82,16 @@ export function overSummary(resources: TimelineResource[]): OverSummary {
       weeks.add(w.week);
       cells.push(`${r.id}@${w.week}`);
     }
-    if (any) count++;
+    if (any) ids.push(r.id);
   }
-  return { resources: count, weeks: weeks.size, cells };
+  return { resources: ids.length, ids, weeks: weeks.size, cells };
 }
 
-/** "2 of 10 resources are over-allocated, in 3 weeks" or "No resource is over-allocated". */
-export function overSummaryText(summary: OverSummary, total: number): string {
+/** "2 of 10 resources are over-allocated, in 3 weeks (4 over-allocated cells): Ann, Bob." or "No resource is over-allocated". */
+export function overSummaryText(summary: OverSummary, total: number, names: string[] = []): string {
   if (summary.resources === 0) return `No resource is over-allocated (${total} ${total === 1 ? 'resource' : 'resources'}).`;
   const who = `${summary.resources} of ${total} ${total === 1 ? 'resource' : 'resources'} ${summary.resources === 1 ? 'is' : 'are'} over-allocated`;
-  return `${who}, in ${summary.weeks} ${summary.weeks === 1 ? 'week' : 'weeks'} (${summary.cells.length} over-allocated ${summary.cells.length === 1 ? 'cell' : 'cells'}).`;
+  const where = `in ${summary.weeks} ${summary.weeks === 1 ? 'week' : 'weeks'} (${summary.cells.length} over-allocated ${summary.cells.length === 1 ? 'cell' : 'cells'})`;
+  const list = names.length === 0 ? '' : `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+  return `${who}, ${where}${list}.`;
 }

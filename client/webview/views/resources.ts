@@ -28,7 +28,8 @@ export const renderResources: ViewRenderer = (host, ctx) => {
   }
 
   const summary = overSummary(model.resources);
-  const line = h('p', summary.resources > 0 ? 'pv-summary pv-summary-bad' : 'pv-summary', overSummaryText(summary, model.resources.length));
+  const names = summary.ids.map((id) => model.resources.find((r) => r.id === id)?.name ?? id);
+  const line = h('p', summary.resources > 0 ? 'pv-summary pv-summary-bad' : 'pv-summary', overSummaryText(summary, model.resources.length, names));
   line.setAttribute('role', 'status');
   root.append(line, legend());
 
@@ -86,13 +87,34 @@ export const renderResources: ViewRenderer = (host, ctx) => {
     place(popover, cell.td, root);
     popover.querySelector<HTMLElement>('.pv-task')?.focus({ preventScroll: true });
   });
+  // Keyboard: one cell is in the tab order (roving); arrows move it, Enter or Space opens its tasks.
+  const first = table.querySelector<HTMLTableCellElement>('td.lv-over') ?? table.querySelector<HTMLTableCellElement>('td.rv-has-tasks') ?? table.querySelector<HTMLTableCellElement>('td.rv-cell');
+  if (first) first.tabIndex = 0;
   table.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter' && e.key !== ' ') return;
     const cell = cellAt(e.target);
     if (!cell) return;
+    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); cell.td.click(); return; }
+    const move: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0], Home: [0, -Infinity], End: [0, Infinity] };
+    const step = move[e.key];
+    if (!step) return;
     e.preventDefault();
-    cell.td.click();
+    const rows = table.tBodies[0].rows;
+    const row = Math.max(0, Math.min(rows.length - 1, (cell.td.parentElement as HTMLTableRowElement).sectionRowIndex + step[0]));
+    const col = Math.max(0, Math.min(model.weeks.length - 1, cell.col + (Number.isFinite(step[1]) ? step[1] : step[1] > 0 ? model.weeks.length : -model.weeks.length)));
+    const next = rows[row].cells[col + 1];
+    if (!next || next === cell.td) return;
+    cell.td.tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
   });
+  table.addEventListener('focusin', (e) => {
+    const cell = cellAt(e.target);
+    if (!cell) return;
+    if (!cell.td.hasAttribute('aria-label')) cell.td.setAttribute('aria-label', describe(model, cell.r, model.weeks[cell.col], cell.week).join('. '));
+    const box = cell.td.getBoundingClientRect();
+    if (popover.hidden) tooltip.show(describe(model, cell.r, model.weeks[cell.col], cell.week), box.left, box.bottom - 8);
+  });
+  table.addEventListener('focusout', () => tooltip.hide());
   root.addEventListener('click', (e) => { if (!popover.contains(e.target as Node)) close(); });
   root.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !popover.hidden) { const td = root.querySelector<HTMLElement>('.rv-selected'); close(); td?.focus(); } });
 
@@ -187,15 +209,13 @@ function body(model: TimelineModel, grid: (ResourceWeek | undefined)[][], ctx: V
     for (let i = 0; i < model.weeks.length; i++) {
       const week = row[i];
       const level = loadLevel(week);
-      const td = h('td', `rv-cell lv-${level}`, cellText(week));
+      const text = cellText(week);
+      const td = h('td', `rv-cell lv-${level}${text.length > 4 ? ' rv-tight' : ''}`, text);
       td.dataset.week = model.weeks[i];
       if (starts.has(i)) td.classList.add('rv-month-start');
       if (i === status) td.classList.add('rv-status');
       if (i === deadline) td.classList.add('rv-deadline');
-      if (week && week.tasks.length > 0) {
-        td.tabIndex = 0;
-        td.setAttribute('aria-label', `${r.name}, week of ${dayLabel(model.weeks[i])}: ${cellText(week) || 'free'}${level === 'over' ? ', over-allocated' : ''}`);
-      }
+      if (week && week.tasks.length > 0) td.classList.add('rv-has-tasks');
       tr.append(td);
     }
     tbody.append(tr);
