@@ -33,8 +33,10 @@ export function exportModel(analysis: PlanAnalysis): ExportModel {
   const tasks = report.tasks.map((t, i): ExportTask => {
     const node = model.tasks[i];
     depth[i] = node.parent >= 0 ? depth[node.parent] + 1 : 0;
+    // Fields listed, not spread: V8 builds spread copies slowly (tens of ms at 5,000 tasks).
     return {
-      ...t,
+      id: t.id, name: t.name, kind: t.kind, parent: t.parent, start: t.start, end: t.end, duration: t.duration,
+      effort: t.effort, cost: t.cost, budget: t.budget, slack: t.slack, critical: t.critical,
       depth: depth[i],
       progress: node.progress ?? null,
       deadline: node.deadlineDay !== undefined ? formatDay(node.deadlineDay) : null,
