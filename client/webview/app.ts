@@ -280,13 +280,15 @@ export class TimelineApp {
     const row = this.rows[k];
     if (!row) return;
     this.selectedId = row.task.id;
-    this.gantt?.view.mark(this.rowOfId(this.highlightId), k, true);
+    this.gantt?.view.mark(this.rowOfId(this.highlightId), k, k);
     if (reveal) this.post({ type: 'reveal', taskId: row.task.id });
   }
 
+  /** Re-applies highlight and selection; `scroll` brings the highlighted row into view. */
   private applyMarks(scroll: boolean): void {
     if (!this.gantt || this.state.view !== 'timeline') return;
-    this.gantt.view.mark(this.rowOfId(this.highlightId), this.rowOfId(this.selectedId), scroll);
+    const h = this.rowOfId(this.highlightId);
+    this.gantt.view.mark(h, this.rowOfId(this.selectedId), scroll ? h : -1);
   }
 
   private onKey(e: KeyboardEvent): void {

@@ -86,7 +86,14 @@ export class TimelineBrowser {
       document.addEventListener('DOMContentLoaded', () => document.body.classList.add(${JSON.stringify(theme)}));
     })();`);
     await page.goto(`${this.origin}/index.html`, { waitUntil: 'load' });
-    const posted = () => page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted.slice());
+    // Posted messages are fetched incrementally: copying every earlier report (5,000 bars each) on every
+    // poll would slow the page being measured.
+    const seen: WebviewMessage[] = [];
+    const posted = async () => {
+      const fresh = await page.evaluate((from) => (window as unknown as { __posted: WebviewMessage[] }).__posted.slice(from), seen.length);
+      seen.push(...fresh);
+      return seen.slice();
+    };
     return {
       page,
       problems,

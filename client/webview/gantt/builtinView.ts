@@ -79,12 +79,16 @@ export class BuiltinGantt implements GanttView {
     return { bars, errors: [] };
   }
 
-  mark(highlight: number, selected: number, scroll: boolean): void {
+  mark(highlight: number, selected: number, reveal: number): void {
     this.highlighted = highlight;
     this.selected = selected;
-    const target = selected >= 0 && !scroll ? selected : highlight >= 0 ? highlight : selected;
-    if (scroll && target >= 0) this.scrollToRow(target);
-    this.drawWindow(true);
+    if (reveal >= 0) { this.scrollToRow(reveal); this.drawWindow(false); }
+    // Only classes change: the rows in the DOM stay.
+    for (const e of this.scroller.querySelectorAll('[data-row]')) {
+      const k = Number(e.getAttribute('data-row'));
+      e.classList.toggle('highlight', k === highlight);
+      e.classList.toggle('selected', k === selected);
+    }
   }
 
   dispose(): void {
@@ -112,11 +116,13 @@ export class BuiltinGantt implements GanttView {
     this.axis.setAttribute('height', String(HEADER));
     this.axis.style.left = `${LABEL_WIDTH}px`;
     const { major, minor } = axisTicks(scale);
-    for (const t of major) {
+    major.forEach((t, i) => {
       const x = scale.x(t.day);
       if (t.day !== scale.first) this.axis.append(svg('line', { class: 'grid month', x1: x, y1: 2, x2: x, y2: HEADER }));
-      if (t.day <= scale.last - 3) this.axis.append(svg('text', { class: 'axis month', x: x + 4, y: 16 }, t.label));
-    }
+      // The partial month at the left edge is labelled only when its label fits before the next month.
+      const room = (i + 1 < major.length ? scale.x(major[i + 1].day) : scale.width) - x;
+      if (room >= 64) this.axis.append(svg('text', { class: 'axis month', x: x + 4, y: 16 }, t.label));
+    });
     for (const t of minor) {
       const x = scale.x(t.day);
       this.axis.append(svg('line', { class: 'grid', x1: x, y1: 24, x2: x, y2: HEADER }));

@@ -24,8 +24,8 @@ export interface GanttResult { bars: DrawnBar[]; errors: string[] }
 
 export interface GanttView {
   draw(input: GanttInput): Promise<GanttResult>;
-  /** Marks one row as highlighted (the editor's cursor) and one as selected (keyboard); -1 for none. */
-  mark(highlight: number, selected: number, scroll: boolean): void;
+  /** Marks one row as highlighted (the editor's cursor) and one as selected (keyboard); -1 for none. Scrolls row `reveal` into view (-1: no scrolling). */
+  mark(highlight: number, selected: number, reveal: number): void;
   /** The element that takes keyboard focus. */
   readonly focusTarget: HTMLElement;
   dispose(): void;

@@ -37,18 +37,19 @@ export function mermaidTimeline(model: TimelineModel, rows: Row[]): MermaidChart
   };
   rows.forEach((row, k) => {
     const t = row.task;
+    const scheduled = t.start !== null && t.end !== null;
     if (t.depth === 0) {
       if (t.kind === 'group') {
         section = 'group';
         openSection(t.name, k);
         // An expanded top-level group is its section; collapsed (or empty) it is also a bar.
         if (row.hasChildren && !row.collapsed) return;
-      } else if (section !== 'plan') {
+      } else if (section !== 'plan' && scheduled) {
         section = 'plan';
         openSection(model.project.name, -1);
       }
     }
-    if (t.start === null || t.end === null) return;
+    if (!scheduled) return;
     const tags: string[] = [];
     if (t.critical) tags.push('crit');
     if (t.progress !== null && t.progress >= 1) tags.push('done');
@@ -56,11 +57,11 @@ export function mermaidTimeline(model: TimelineModel, rows: Row[]): MermaidChart
     if (t.kind === 'milestone') tags.push('milestone');
     const id = `t${k + 1}`;
     bars.set(id, k);
-    const end = t.kind === 'milestone' ? t.start : formatDay(dayOf(t.end) + 1);
+    const end = t.kind === 'milestone' ? t.start! : formatDay(dayOf(t.end!) + 1);
     const prefix = row.hasChildren ? (row.collapsed ? '▸ ' : '▾ ') : '';
     const suffix = t.late ? ' (late)' : '';
     // No space before the colon: mermaid keeps the task text untrimmed.
-    lines.push(`    ${escapeMermaid(prefix + t.name + suffix)}:${[...tags, id, t.start, end].join(', ')}`);
+    lines.push(`    ${escapeMermaid(prefix + t.name + suffix)}:${[...tags, id, t.start!, end].join(', ')}`);
   });
   const marks: string[] = [];
   if (model.project.status) marks.push(`    ${escapeMermaid(`Status date ${model.project.status}`)}:milestone, status, ${model.project.status}, ${model.project.status}`);

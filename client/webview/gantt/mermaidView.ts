@@ -26,7 +26,7 @@ function mermaidConfig(theme: ThemeKind, width: number): object {
     securityLevel: 'strict',
     theme: isDark(theme) ? 'dark' : 'default',
     fontFamily: 'var(--vscode-font-family, system-ui, sans-serif)',
-    gantt: { useWidth: width, useMaxWidth: false, barHeight: 20, barGap: 4, topPadding: 50, sectionFontSize: 12, fontSize: 12, leftPadding: 120, gridLineStartPadding: 35, numberSectionStyles: 4, topAxis: true },
+    gantt: { useWidth: width, useMaxWidth: false, barHeight: 20, barGap: 4, topPadding: 50, sectionFontSize: 12, fontSize: 12, leftPadding: 170, gridLineStartPadding: 35, numberSectionStyles: 4, topAxis: true },
   };
 }
 
@@ -86,7 +86,7 @@ export class MermaidGantt implements GanttView {
     return { bars, errors: [] };
   }
 
-  mark(highlight: number, selected: number, scroll: boolean): void {
+  mark(highlight: number, selected: number, reveal: number): void {
     for (const e of this.scroller.querySelectorAll('.highlight, .selected')) e.classList.remove('highlight', 'selected');
     const apply = (k: number, cls: string): Element | null => {
       if (k < 0 || !this.chart) return null;
@@ -105,7 +105,7 @@ export class MermaidGantt implements GanttView {
     };
     const h = apply(highlight, 'highlight');
     const s = apply(selected, 'selected');
-    const target = scroll ? (h ?? s) : null;
+    const target = reveal < 0 ? null : reveal === highlight ? h : reveal === selected ? s : null;
     if (target) scrollIntoViewIfNeeded(this.scroller, target);
   }
 
