@@ -102,7 +102,10 @@ export class TimelinePreviews implements vscode.Disposable {
     }
     if (this.preview) {
       this.preview.switchTo(plan);
-      this.preview.reveal(column, column === vscode.ViewColumn.Beside);
+      // Already on screen and asked for "to the side": leave it where it is (Beside is relative to the
+      // active group, which may be the preview's own).
+      const where = column === vscode.ViewColumn.Beside && this.preview.panel.visible ? this.preview.panel.viewColumn : column;
+      this.preview.reveal(where, column === vscode.ViewColumn.Beside);
       return;
     }
     const panel = vscode.window.createWebviewPanel(

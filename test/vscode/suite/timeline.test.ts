@@ -59,6 +59,7 @@ suite('Timeline preview', () => {
   const planWithPreview = async (): Promise<vscode.TextEditor> => {
     const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false, preview: false });
     if (!api.timeline.isOpen(document.uri)) await vscode.commands.executeCommand('planAsCode.openTimelineToSide');
+    if (api.timeline.lastReport(document.uri)?.view !== 'timeline') api.timeline.post(document.uri, { type: 'setView', view: 'timeline' });
     await currentReport();
     return editor;
   };
