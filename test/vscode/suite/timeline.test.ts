@@ -300,6 +300,27 @@ suite('Timeline preview', () => {
     assertBars(mermaid, SCHEDULE);
   });
 
+  test('without the language server the preview says so, and draws again once it is back', async function () {
+    if (!harnessSignalDir()) this.skip(); // the message is read in the webview's page
+    this.timeout(90_000);
+    await planWithPreview();
+    await api.client.stop();
+    try {
+      // Another plan becomes active: the preview cannot get its model and says why.
+      const website = await vscode.workspace.openTextDocument(fixtureUri('website.plan'));
+      await vscode.window.showTextDocument(website, { viewColumn: vscode.ViewColumn.One });
+      const answer = await askWebview('wait', '.message:has-text("language server is not running")');
+      assert.match(answer.text ?? '', /Restart Language Server/);
+    } finally {
+      if (!api.client.isRunning()) await api.client.start();
+    }
+    // The server analyses the open plans again and the preview draws the active one.
+    const website = await api.timeline.waitForReport((r) => r.uri === fixtureUri('website.plan').toString() && r.view === 'timeline');
+    assert.ok(website.bars.some((b) => b.id === 'design'));
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
+    assertBars(await currentReport(), SCHEDULE);
+  });
+
   test('"Export Timeline…" asks for the format and the file, proposing a name beside the plan', async function () {
     if (!harnessSignalDir()) this.skip(); // the harness sees the quick pick and the (web) file dialog
     this.timeout(90_000);
