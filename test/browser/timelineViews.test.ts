@@ -258,6 +258,24 @@ describe('timeline webview: resource load and budget views in Chromium', functio
       assert.deepEqual(p.problems, []);
     });
 
+    it('a flat plan of 1,310 top-level tasks: the costliest 30 get bars, the rest one row until "show all"', async () => {
+      const { model } = modelOf(largePlan());
+      assert.equal(model.budget.groups.length, 1310);
+      const { p, report } = await show(model, 'budget');
+      assert.equal(report.budgetGroups.length, 30);
+      assert.equal(await p.page.locator('.bv-row[data-group]').count(), 30);
+      const rest = p.page.locator('.bv-rest');
+      assert.match(await rest.innerText(), /1280 other top-level tasks/);
+      const drawn = new Set(report.budgetGroups);
+      const restCost = model.budget.groups.filter((g) => !drawn.has(model.tasks[g.task].id)).reduce((sum, g) => sum + g.cost, 0);
+      assert.equal(await rest.locator('.bv-cost').textContent(), money(restCost, 'EUR'));
+      await rest.locator('.bv-show-all').click();
+      assert.equal(await p.page.locator('.bv-row[data-group]').count(), 1310);
+      assert.equal(await p.page.locator('.bv-rest').count(), 0);
+      assert.equal(await p.page.locator('.bv-end-label').textContent(), money(model.project.cost, 'EUR'));
+      assert.deepEqual(p.problems, []);
+    });
+
     it('no costs, no budget, nothing scheduled: each says so instead of an empty chart', async () => {
       const noCost = modelOf('project p "P" { start 2027-01-04  budget 1_000 }\ntask a { duration 2d }\n').model;
       let shown = await show(noCost, 'budget');

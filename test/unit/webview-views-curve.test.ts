@@ -1,7 +1,8 @@
-/** The budget view's cumulative cost curve, on models from the real pipeline. */
+/** The budget view's cumulative cost curve and its choice of bars, on models from the real pipeline. */
 import { strict as assert } from 'node:assert';
 import { analyzePlan } from '../../server/src/language/analyze';
 import { timelineModel } from '../../server/src/language/timeline/model';
+import { GROUP_LIMIT, largestGroups } from '../../client/webview/views/budgetGroups';
 import { budgetCrossing, costAt, curvePoints, nearestPoint } from '../../client/webview/views/curve';
 import { dayOf, isoOf } from '../../client/webview/views/scale';
 
@@ -63,5 +64,30 @@ task y { duration 1d  after x  assign bob }
     const points = curvePoints(modelOf(plan('')));
     assert.equal(nearestPoint(points, dayOf('2027-01-09')), 1);
     assert.equal(nearestPoint(points, dayOf('2027-03-01')), points.length - 1);
+  });
+});
+
+describe('webview views: budget groups with a bar of their own', () => {
+  const g = (task: number, cost: number, budget: number | null = null) => ({ task, cost, budget });
+
+  it('all of them when few, in plan order', () => {
+    const groups = [g(0, 5), g(1, 1), g(2, 9)];
+    assert.deepEqual(largestGroups(groups, 3), groups);
+  });
+
+  it('beyond the limit: overruns first, then the costliest, still in plan order', () => {
+    const groups = [g(0, 5), g(1, 1, 0.5), g(2, 9), g(3, 7), g(4, 2)];
+    assert.deepEqual(largestGroups(groups, 3).map((x) => x.task), [1, 2, 3]);
+  });
+
+  it('a flat plan from the pipeline: every top-level task with a cost is a group', () => {
+    const model = modelOf(`project p "P" { start 2027-01-04 }
+resource r { rate 100/d }
+${Array.from({ length: 40 }, (_, i) => `task t${i} { duration ${i + 1}d  assign r }`).join('\n')}
+`);
+    assert.equal(model.budget.groups.length, 40);
+    const kept = largestGroups(model.budget.groups, GROUP_LIMIT);
+    assert.equal(kept.length, GROUP_LIMIT);
+    assert.deepEqual(kept.map((x) => model.tasks[x.task].id), Array.from({ length: 30 }, (_, i) => `t${i + 10}`));
   });
 });

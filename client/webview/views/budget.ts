@@ -5,6 +5,7 @@
  * deadline as vertical markers. The chart is redrawn when the panel's width changes.
  */
 import type { TimelineModel } from '../../../server/src/language/timeline/types';
+import { GROUP_LIMIT, largestGroups } from './budgetGroups';
 import { budgetCrossing, costAt, curvePoints, nearestPoint, type CurvePoint } from './curve';
 import { button, h, s } from './dom';
 import { compactMoney, dayLabel, money, monthLabel, percent, shortDayLabel } from './format';
@@ -40,7 +41,10 @@ export const renderBudget: ViewRenderer = (host, ctx) => {
 
   root.append(h('h3', 'pv-subtitle', 'Cost against budget'));
   const groups = model.budget.groups.filter((g) => model.tasks[g.task]);
-  root.append(bars(model, groups, cost, budget, currency, ctx, tooltip));
+  const shown = largestGroups(groups, GROUP_LIMIT);
+  const drawBars = (list: typeof groups) => bars(model, groups, list, cost, budget, currency, ctx, tooltip, () => barsBox.replaceWith((barsBox = drawBars(groups))));
+  let barsBox = drawBars(shown);
+  root.append(barsBox);
   if (budget === null && groups.every((g) => g.budget === null)) root.append(h('p', 'pv-note', 'The plan sets no budget: the bars show costs only.'));
 
   root.append(h('h3', 'pv-subtitle', 'Cumulative planned cost'));
@@ -65,7 +69,7 @@ export const renderBudget: ViewRenderer = (host, ctx) => {
       observers.set(host, observer);
     }
   }
-  return { budgetGroups: groups.map((g) => model.tasks[g.task].id) };
+  return { budgetGroups: shown.map((g) => model.tasks[g.task].id) };
 };
 
 function chartWidth(host: HTMLElement): number {
@@ -84,15 +88,30 @@ function summaryLine(cost: number, budget: number | null, currency: string | nul
 
 interface BarData { label: string; id: string | null; cost: number; budget: number | null }
 
-function bars(model: TimelineModel, groups: TimelineModel['budget']['groups'], cost: number, budget: number | null, currency: string | null, ctx: ViewContext, tooltip: Tooltip): HTMLElement {
+type Group = TimelineModel['budget']['groups'][number];
+
+function bars(model: TimelineModel, all: Group[], groups: Group[], cost: number, budget: number | null, currency: string | null, ctx: ViewContext, tooltip: Tooltip, showAll: () => void): HTMLElement {
   const box = h('div', 'bv-bars');
   const total: BarData = { label: `${model.project.name || model.project.id} (total)`, id: null, cost, budget };
   // The total has its own scale: next to it every group would be a sliver.
   box.append(bar(total, Math.max(cost, budget ?? 0), currency, ctx, tooltip, true));
+  const drawn = new Set(groups);
+  const rest = all.filter((g) => !drawn.has(g));
+  const restCost = rest.reduce((sum, g) => sum + g.cost, 0);
   const scale = Math.max(0, ...groups.map((g) => Math.max(g.cost, g.budget ?? 0)));
   for (const g of groups) {
     const task = model.tasks[g.task];
     box.append(bar({ label: task.name, id: task.id, cost: g.cost, budget: g.budget }, scale, currency, ctx, tooltip, false));
+  }
+  if (rest.length > 0) {
+    // No bar for the rest: summed, it would dwarf the groups drawn.
+    const row = h('div', 'bv-row bv-rest');
+    const label = h('div', 'bv-label', `${rest.length} other top-level tasks`);
+    label.append(button('pv-link bv-show-all', `Show all ${all.length}`, showAll));
+    const amount = h('div', 'bv-amount');
+    amount.append(h('span', 'bv-cost', money(restCost, currency)), h('span', 'bv-amount-note', 'together'));
+    row.append(label, h('div', 'bv-rest-gap'), amount);
+    box.append(row);
   }
   return box;
 }
