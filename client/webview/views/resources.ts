@@ -189,6 +189,7 @@ function body(model: TimelineModel, grid: (ResourceWeek | undefined)[][], ctx: V
   const deadline = columnOf(model, model.project.deadline);
   model.resources.forEach((r, ri) => {
     const tr = h('tr', r.overallocated ? 'rv-row rv-row-over' : 'rv-row');
+    if (ctx.state.filter?.resource === r.id) tr.classList.add('rv-row-current');
     tr.dataset.resource = r.id;
     const th = h('th', 'rv-name-cell');
     th.scope = 'row';
