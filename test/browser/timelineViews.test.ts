@@ -255,6 +255,13 @@ describe('timeline webview: resource load and budget views in Chromium', functio
       const tip = await p.page.locator('.pv-tooltip').innerText();
       assert.match(tip, /Week ending 28 Feb 2027/);
       assert.match(tip, /Planned cost to date: 8,300 EUR/);
+      // The chart follows the panel's width.
+      const wide = Number(await p.page.locator('.bv-chart').getAttribute('width'));
+      await p.page.setViewportSize({ width: 760, height: 900 });
+      await p.page.waitForFunction((w) => Number(document.querySelector('.bv-chart')?.getAttribute('width')) < w, wide);
+      const narrow = Number(await p.page.locator('.bv-chart').getAttribute('width'));
+      assert.ok(narrow <= 760 && narrow < wide, `${wide} → ${narrow}`);
+      assert.equal(await p.page.locator('.bv-end-label').textContent(), '8,300 EUR');
       assert.deepEqual(p.problems, []);
     });
 
