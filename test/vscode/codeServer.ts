@@ -13,7 +13,8 @@
 // 3. --vsix: plan-as-code-<version>.vsix (npm run package) installed with `code-server --install-extension`,
 //    the plan opened from the Explorer like a user would; the page must show the language mode Plan, the
 //    Problems panel with the fixture's error and warning (shot to test-results/vsix-problems.png) and a
-//    mouse hover on a task with its computed dates (test-results/vsix-hover.png).
+//    mouse hover on a task with its computed dates (test-results/vsix-hover.png); the editor title's
+//    "Open Timeline to the Side" opens the preview with the plan's bars (test-results/vsix-timeline.png).
 // Every wait is bounded; code-server (its process group) and Chromium are always stopped.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -574,7 +575,27 @@ async function checkVsix(browser: Browser): Promise<void> {
 
   const file = path.join(RESULTS, 'vsix-problems.png');
   await page.screenshot({ path: file, animations: 'disabled' });
-  log(`screenshot ${path.relative(ROOT, file)}; the installed .vsix works`);
+  log(`screenshot ${path.relative(ROOT, file)}`);
+
+  // The timeline preview from the packaged media (script, styles, mermaid): the editor title's
+  // "Open Timeline to the Side" button, as a user finds it; the chart must show the plan's bars.
+  const button = page.locator('.editor-actions .action-label[aria-label^="Open Timeline to the Side"]');
+  await button.first().waitFor({ timeout: TIMEOUT.ui });
+  await button.first().click();
+  await page.locator('.tabs-container .tab', { hasText: 'Timeline: website.plan' }).waitFor({ timeout: TIMEOUT.ui });
+  let chart: Frame;
+  try {
+    chart = await webviewFrameWith(page, 'svg rect[data-id="build"]', TIMEOUT.ui);
+  } catch (error) {
+    await page.screenshot({ path: path.join(RESULTS, 'vsix-timeline-failed.png') }).catch(() => undefined);
+    throw error;
+  }
+  const chartErrors = await chart.locator('.message.error').count();
+  if (chartErrors > 0) throw new HarnessError(`the preview shows an error: ${await chart.locator('.message.error').first().innerText()}`);
+  await page.waitForTimeout(300); // mermaid's fonts and layout settle
+  const timelineShot = path.join(RESULTS, 'vsix-timeline.png');
+  await page.screenshot({ path: timelineShot, animations: 'disabled' });
+  log(`screenshot ${path.relative(ROOT, timelineShot)}; the installed .vsix works`);
   await page.context().close().catch(() => undefined);
   await stopGroup(server.child);
 }
