@@ -300,6 +300,29 @@ suite('Timeline preview', () => {
     assertBars(mermaid, SCHEDULE);
   });
 
+  test('the preview follows the colour theme: dark, high contrast, high contrast light', async function () {
+    this.timeout(120_000);
+    await planWithPreview();
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    const themes: [string, RenderReport['theme']][] = [
+      ['Default Dark Modern', 'dark'],
+      ['Default High Contrast', 'high-contrast'],
+      ['Default High Contrast Light', 'high-contrast-light'],
+    ];
+    try {
+      for (const [theme, kind] of themes) {
+        await workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+        const report = await api.timeline.waitForReport((r) => r.uri === uri() && r.view === 'timeline' && r.theme === kind);
+        assert.deepEqual(report.errors, [], theme);
+        assertBars(report, SCHEDULE);
+        if (kind === 'dark' && harnessSignalDir()) await askWebview('screenshot', 'rect[data-id="build-ui"]', { name: 'vscode-timeline-dark.png' });
+      }
+    } finally {
+      await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await api.timeline.waitForReport((r) => r.uri === uri() && r.view === 'timeline' && r.theme === 'light');
+  });
+
   test('without the language server the preview says so, and draws again once it is back', async function () {
     if (!harnessSignalDir()) this.skip(); // the message is read in the webview's page
     this.timeout(90_000);
