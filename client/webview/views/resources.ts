@@ -45,6 +45,7 @@ export const renderResources: ViewRenderer = (host, ctx) => {
   const popover = h('div', 'pv-popover');
   popover.hidden = true;
   popover.setAttribute('role', 'dialog');
+  popover.setAttribute('aria-label', 'Tasks of the week');
   root.append(popover);
 
   const cellAt = (target: EventTarget | null): { r: TimelineResource; col: number; week: ResourceWeek | undefined; td: HTMLTableCellElement } | undefined => {
@@ -82,31 +83,13 @@ export const renderResources: ViewRenderer = (host, ctx) => {
     tooltip.hide();
     close();
     cell.td.classList.add('rv-selected');
+    moveFocusTo(table, cell.td, false);
     fillPopover(popover, model, cell.r, model.weeks[cell.col], cell.week, ctx, close);
     popover.hidden = false;
     place(popover, cell.td, root);
     popover.querySelector<HTMLElement>('.pv-task')?.focus({ preventScroll: true });
   });
-  // Keyboard: one cell is in the tab order (roving); arrows move it, Enter or Space opens its tasks.
-  const first = table.querySelector<HTMLTableCellElement>('td.lv-over') ?? table.querySelector<HTMLTableCellElement>('td.rv-has-tasks') ?? table.querySelector<HTMLTableCellElement>('td.rv-cell');
-  if (first) first.tabIndex = 0;
-  table.addEventListener('keydown', (e) => {
-    const cell = cellAt(e.target);
-    if (!cell) return;
-    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); cell.td.click(); return; }
-    const move: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0], Home: [0, -Infinity], End: [0, Infinity] };
-    const step = move[e.key];
-    if (!step) return;
-    e.preventDefault();
-    const rows = table.tBodies[0].rows;
-    const row = Math.max(0, Math.min(rows.length - 1, (cell.td.parentElement as HTMLTableRowElement).sectionRowIndex + step[0]));
-    const col = Math.max(0, Math.min(model.weeks.length - 1, cell.col + (Number.isFinite(step[1]) ? step[1] : step[1] > 0 ? model.weeks.length : -model.weeks.length)));
-    const next = rows[row].cells[col + 1];
-    if (!next || next === cell.td) return;
-    cell.td.tabIndex = -1;
-    next.tabIndex = 0;
-    next.focus();
-  });
+  rovingFocus(table);
   table.addEventListener('focusin', (e) => {
     const cell = cellAt(e.target);
     if (!cell) return;
@@ -120,6 +103,43 @@ export const renderResources: ViewRenderer = (host, ctx) => {
 
   return { resources: model.resources.map((r) => r.id), overallocated: summary.cells };
 };
+
+/**
+ * Keyboard use of the grid: one cell is in the tab order (the first over-allocated one, else the first
+ * booked one); arrows, Home and End move it; Enter or Space opens its tasks like a click.
+ */
+function rovingFocus(table: HTMLTableElement): void {
+  const first = table.querySelector<HTMLTableCellElement>('td.lv-over') ?? table.querySelector<HTMLTableCellElement>('td.rv-has-tasks') ?? table.querySelector<HTMLTableCellElement>('td.rv-cell');
+  if (first) first.tabIndex = 0;
+  table.addEventListener('keydown', (e) => {
+    const td = (e.target as Element).closest?.('td.rv-cell') as HTMLTableCellElement | null;
+    if (!td) return;
+    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); td.click(); return; }
+    const rows = table.tBodies[0].rows;
+    const tr = td.parentElement as HTMLTableRowElement;
+    const last = tr.cells.length - 1;
+    let row = tr.sectionRowIndex, col = td.cellIndex;
+    switch (e.key) {
+      case 'ArrowLeft': col = Math.max(1, col - 1); break;
+      case 'ArrowRight': col = Math.min(last, col + 1); break;
+      case 'ArrowUp': row = Math.max(0, row - 1); break;
+      case 'ArrowDown': row = Math.min(rows.length - 1, row + 1); break;
+      case 'Home': col = 1; break;
+      case 'End': col = last; break;
+      default: return;
+    }
+    e.preventDefault();
+    const next = rows[row]?.cells[col];
+    if (next && next !== td) moveFocusTo(table, next, true);
+  });
+}
+
+/** Makes `cell` the grid's one tab stop (and focuses it when asked). */
+function moveFocusTo(table: HTMLTableElement, cell: HTMLTableCellElement, focus: boolean): void {
+  for (const other of table.querySelectorAll<HTMLElement>('td.rv-cell[tabindex="0"]')) if (other !== cell) other.tabIndex = -1;
+  cell.tabIndex = 0;
+  if (focus) cell.focus();
+}
 
 /** Per resource, its weeks by column (undefined: no bookings and no leave that week). */
 function weekGrid(model: TimelineModel, weekIndex: Map<string, number>): (ResourceWeek | undefined)[][] {
