@@ -53,7 +53,7 @@ export const renderBudget: ViewRenderer = (host, ctx) => {
     root.append(h('p', 'pv-empty', 'The plan has no schedule yet (no task has dates), so its costs cannot be placed in time.'));
   } else {
     const last = points[points.length - 1].cost;
-    if (last + 0.005 < cost) root.append(h('p', 'pv-note', `${money(cost - last, currency)} of cost belongs to tasks without dates and is not in the curve.`));
+    if (last + 0.005 < cost) root.append(h('p', 'pv-note', `${money(cost - last, currency)} of the cost belongs to tasks without dates and is not in the curve.`));
     const chartBox = h('div', 'bv-chart-box');
     root.append(chartBox);
     const draw = (width: number) => chartBox.replaceChildren(chart(model, points, budget, currency, width, tooltip));
