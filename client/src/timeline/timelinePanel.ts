@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
 import { taskAtLine } from './cursorTask';
+import { PendingMessages } from './pendingMessages';
 import { makeNonce, timelinePage } from './html';
 import type { HostMessage, PreviewSettings, RenderReport, RendererChoice, TimelineState, WebviewMessage } from './messages';
 import { UpdateThrottle } from './throttle';
@@ -57,7 +58,7 @@ export class TimelinePanel implements vscode.Disposable {
   private shown: TimelineModel | null = null;
   private ready = false;
   /** Messages posted before the page's script listened (it says `ready`), sent in order then. */
-  private queue: HostMessage[] = [];
+  private readonly queue = new PendingMessages();
   private highlighted: string | null = null;
   private disposed = false;
   lastReport: RenderReport | undefined;
@@ -135,9 +136,6 @@ export class TimelinePanel implements vscode.Disposable {
   post(message: HostMessage): void {
     if (this.disposed) return;
     if (!this.ready) {
-      // Only the latest of each kind matters (a model and a message replace each other).
-      const content = (m: HostMessage) => m.type === 'model' || m.type === 'message';
-      this.queue = this.queue.filter((m) => (content(message) ? !content(m) : m.type !== message.type));
       this.queue.push(message);
       return;
     }
@@ -166,15 +164,15 @@ export class TimelinePanel implements vscode.Disposable {
   private onMessage(message: WebviewMessage): void {
     switch (message?.type) {
       case 'ready': {
+        // A page that (re)loaded has nothing drawn: give it the model we have (or fetch one) and the
+        // highlight, unless newer ones are waiting anyway.
+        if (!this.queue.hasContent) {
+          if (this.shown) this.postModel(this.shown);
+          else this.refresh();
+        }
+        if (this.highlighted !== null && !this.queue.has('highlight')) this.post({ type: 'highlight', taskId: this.highlighted });
         this.ready = true;
-        const queued = this.queue;
-        this.queue = [];
-        // A page that (re)loaded has nothing drawn: give it the model we have, or fetch one.
-        const hasModelQueued = queued.some((m) => m.type === 'model' || m.type === 'message');
-        if (this.shown && !hasModelQueued) this.postModel(this.shown);
-        for (const m of queued) void this.panel.webview.postMessage(m);
-        if (!this.shown && !hasModelQueued) this.refresh();
-        if (this.highlighted !== null && !queued.some((m) => m.type === 'highlight')) void this.panel.webview.postMessage({ type: 'highlight', taskId: this.highlighted } satisfies HostMessage);
+        for (const m of this.queue.take()) void this.panel.webview.postMessage(m);
         break;
       }
       case 'rendered':
