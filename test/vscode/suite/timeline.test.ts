@@ -199,6 +199,24 @@ suite('Timeline preview', () => {
     assertBars(await currentReport('timeline'), SCHEDULE);
   });
 
+  test('a click on a resource\'s name in the resource view reveals its declaration', async function () {
+    if (!harnessSignalDir()) this.skip(); // only the code-server harness can click inside the webview
+    this.timeout(90_000);
+    const editor = await planWithPreview();
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('planAsCode.showResourceLoad');
+    await currentReport('resources');
+    await askWebview('click', '[data-resource="eve"] .rv-name');
+    const expected = rangeOf(document, 'resource eve', 'eve');
+    await waitFor('the plan editor with eve selected', () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.toString() === uri() && e.selection.isEqual(new vscode.Selection(expected.start, expected.end));
+    });
+    assert.equal(vscode.window.activeTextEditor?.viewColumn, vscode.ViewColumn.One);
+    api.timeline.post(document.uri, { type: 'setView', view: 'timeline' });
+    await currentReport('timeline');
+  });
+
   test('screenshots of the preview beside the plan: timeline, resource load, budget', async function () {
     if (!harnessSignalDir()) this.skip(); // the screenshots are taken by the code-server harness
     this.timeout(120_000);
