@@ -256,6 +256,20 @@ suite('Timeline preview', () => {
     assert.equal(timelineTabs()[0]?.tab.label, 'Timeline: timeline.plan');
   });
 
+  test('from the Explorer (a plan given as argument, not open in an editor): the preview shows that plan', async function () {
+    this.timeout(90_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the preview to close', () => api.timeline.panelCount() === 0);
+    const messy = fixtureUri('messy.plan');
+    await vscode.commands.executeCommand('planAsCode.openTimelineToSide', messy);
+    const report = await api.timeline.waitForReport((r) => r.uri === messy.toString() && r.view === 'timeline');
+    assert.deepEqual(report.errors, []);
+    assert.ok(report.bars.length > 0, 'messy.plan is drawn');
+    assert.equal(timelineTabs()[0]?.tab.label, 'Timeline: messy.plan');
+    await openFixture('timeline.plan');
+    await waitFor('the preview to follow the plan editor', () => api.timeline.previewedUri()?.toString() === uri());
+  });
+
   test('a preview hidden behind the plan (its page unloaded) comes back in the view it was in', async function () {
     this.timeout(90_000);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
