@@ -60,6 +60,8 @@ export class TimelinePanel implements vscode.Disposable {
   /** Messages posted before the page's script listened (it says `ready`), sent in order then. */
   private readonly queue = new PendingMessages();
   private highlighted: string | null = null;
+  /** The plan was analysed again while the preview was hidden. */
+  private outdated = false;
   private disposed = false;
   lastReport: RenderReport | undefined;
 
@@ -126,6 +128,11 @@ export class TimelinePanel implements vscode.Disposable {
   /** After the server analysed a version of the plan: fetch it unless that version is shown already. */
   onAnalysed(version: number | undefined): void {
     if (version !== undefined && this.shown?.version !== null && this.shown?.version !== undefined && version <= this.shown.version) return;
+    // Hidden behind another editor: nobody sees it; fetch once it is shown again (its page says `ready`).
+    if (!this.panel.visible) {
+      this.outdated = true;
+      return;
+    }
     this.refresh();
   }
 
@@ -169,6 +176,10 @@ export class TimelinePanel implements vscode.Disposable {
         if (!this.queue.hasContent) {
           if (this.shown) this.postModel(this.shown);
           else this.refresh();
+        }
+        if (this.outdated) {
+          this.outdated = false;
+          this.refresh();
         }
         if (this.highlighted !== null && !this.queue.has('highlight')) this.post({ type: 'highlight', taskId: this.highlighted });
         this.ready = true;

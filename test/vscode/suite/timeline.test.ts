@@ -57,6 +57,8 @@ suite('Timeline preview', () => {
 
   /** The plan in the first column with the preview beside it (each test can run alone: PLAN_VSCODE_TEST_GREP). */
   const planWithPreview = async (): Promise<vscode.TextEditor> => {
+    // A closed document is gone for good: open it again (the same object while it stays open).
+    if (document.isClosed) document = await vscode.workspace.openTextDocument(document.uri);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false, preview: false });
     if (!api.timeline.isOpen(document.uri)) await vscode.commands.executeCommand('planAsCode.openTimelineToSide');
     if (api.timeline.lastReport(document.uri)?.view !== 'timeline') api.timeline.post(document.uri, { type: 'setView', view: 'timeline' });
@@ -266,15 +268,15 @@ suite('Timeline preview', () => {
     assert.deepEqual(report.errors, []);
     assert.ok(report.bars.length > 0, 'messy.plan is drawn');
     assert.equal(timelineTabs()[0]?.tab.label, 'Timeline: messy.plan');
-    await openFixture('timeline.plan');
+    document = await openFixture('timeline.plan'); // closing all editors may have closed the document
     await waitFor('the preview to follow the plan editor', () => api.timeline.previewedUri()?.toString() === uri());
   });
 
-  test('a preview hidden behind the plan (its page unloaded) comes back in the view it was in', async function () {
+  test('a preview hidden behind the plan (its page unloaded) comes back in the view it was in, with the edits made meanwhile', async function () {
     this.timeout(90_000);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('the preview to close', () => api.timeline.panelCount() === 0);
-    await openFixture('timeline.plan');
+    document = await openFixture('timeline.plan'); // closing all editors may have closed the document
     // "Open Timeline": the preview in the editor's own column, in front of the plan.
     await vscode.commands.executeCommand('planAsCode.openTimeline');
     const tabs = await waitFor('the timeline tab', () => (timelineTabs().length === 1 ? timelineTabs() : undefined));
@@ -286,16 +288,24 @@ suite('Timeline preview', () => {
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
     await waitFor('the preview to be hidden', () => timelineTabs()[0]?.tab.isActive === false);
     const before = api.timeline.lastReport(document.uri);
+    // An edit while it is hidden: shown as soon as the preview is in front again.
+    await replaceText(document, 'duration 6d', 'duration 8d');
+    await waitFor('the server to analyse the edit', () => api.status(document.uri)?.version === document.version);
     await vscode.commands.executeCommand('planAsCode.openTimeline');
     const again = await api.timeline.waitForReport((r) => r !== before && r.uri === uri() && r.version === document.version);
     assert.equal(again.view, 'budget', 'the page restored its own state');
+    api.timeline.post(document.uri, { type: 'setView', view: 'timeline' });
+    assert.deepEqual(barsOf(await currentReport())['build-ui'], ['2027-01-13', '2027-01-22']);
+    await replaceText(document, 'duration 8d', 'duration 6d');
+    assert.equal(document.getText(), saved);
+    await document.save();
   });
 
   test('the serializer restores a preview from its saved state (as after a window reload)', async function () {
     this.timeout(90_000);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('the preview to close', () => api.timeline.panelCount() === 0);
-    await openFixture('timeline.plan');
+    document = await openFixture('timeline.plan'); // closing all editors may have closed the document
     // VS Code hands the serializer a fresh panel and the state the webview last saved.
     const panel = vscode.window.createWebviewPanel('planAsCode.timeline', 'Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
     await api.timeline.restore(panel, { uri: uri(), view: 'resources', collapsed: [], filter: { criticalOnly: false, resource: null, phase: null } });
