@@ -103,11 +103,6 @@ export class TimelinePanel implements vscode.Disposable {
     return this.currentUri.toString() === uri.toString();
   }
 
-  /** The model last posted to the webview. */
-  get model(): TimelineModel | null {
-    return this.shown;
-  }
-
   /** Shows another plan (the dynamic preview following the active editor); the page keeps running. */
   switchTo(uri: vscode.Uri): void {
     if (this.isPreviewOf(uri)) return;
