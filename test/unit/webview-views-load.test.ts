@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { analyzePlan } from '../../server/src/language/analyze';
 import { timelineModel } from '../../server/src/language/timeline/model';
 import type { ResourceWeek } from '../../server/src/language/timeline/types';
-import { cellText, loadLevel, monthBands, overSummary, overSummaryText } from '../../client/webview/views/load';
+import { cellText, isReduced, loadLevel, monthBands, overSummary, overSummaryText, usualAvailability } from '../../client/webview/views/load';
 
 const week = (booked: number, available: number, over = false): ResourceWeek => ({ week: '2027-01-04', booked, available, peak: 0, over, tasks: [] });
 
@@ -90,5 +90,34 @@ describe('webview views: resource load cells', () => {
     const summary = overSummary(model.resources);
     assert.deepEqual(summary.cells, []);
     assert.equal(overSummaryText(summary, 3), 'No resource is over-allocated (3 resources).');
+  });
+});
+
+describe('webview views: reduced availability', () => {
+  it('a week with part-week leave or a holiday has less than the usual availability', () => {
+    // Two days of leave in the first week, a holiday in the second, a full third week.
+    const model = timelineModel(analyzePlan(`project p "P" {
+  start 2027-01-04
+  calendar c
+}
+calendar c {
+  workdays mon-fri
+  holiday 2027-01-13 "A holiday"
+}
+resource r { rate 1/d  leave 2027-01-04..2027-01-05 }
+task a { duration 15d  assign r }
+`), 'file:///p.plan', 1);
+    const r = model.resources[0];
+    assert.equal(usualAvailability(r), 5);
+    const byWeek = new Map(r.weeks.map((w) => [w.week, w]));
+    assert.equal(isReduced(byWeek.get('2027-01-04'), 5), true);
+    assert.equal(isReduced(byWeek.get('2027-01-11'), 5), true);
+    assert.equal(isReduced(byWeek.get('2027-01-18'), 5), false);
+    assert.equal(isReduced(undefined, 5), false);
+    assert.equal(isReduced({ week: 'x', booked: 0, available: 0, peak: 0, over: false, tasks: [] }, 5), false);
+  });
+
+  it('without listed weeks the usual week is capacity × 5 days', () => {
+    assert.equal(usualAvailability({ id: 'r', name: 'r', capacity: 0.5, line: 0, character: 0, weeks: [], overallocated: false, booked: 0 }), 2.5);
   });
 });

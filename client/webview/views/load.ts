@@ -40,6 +40,18 @@ export function cellText(week: ResourceWeek | undefined): string {
   return `${Math.round(ratio * 100)}%`;
 }
 
+/** A resource's usual availability in a week: the most it has in any listed week (capacity × 5 when none is listed). */
+export function usualAvailability(resource: TimelineResource): number {
+  let most = 0;
+  for (const w of resource.weeks) if (w.available > most) most = w.available;
+  return most > 0 ? most : resource.capacity * 5;
+}
+
+/** Some but not all of the usual availability (part-week leave, a holiday). */
+export function isReduced(week: ResourceWeek | undefined, usual: number): boolean {
+  return !!week && week.available > 0 && week.available < usual - 1e-9;
+}
+
 export interface MonthBand {
   /** YYYY-MM of the month. */
   month: string;

@@ -8,7 +8,7 @@
 import type { ResourceWeek, TimelineModel, TimelineResource } from '../../../server/src/language/timeline/types';
 import { button, h } from './dom';
 import { dayLabel, monthLabel, percent, personDays, rangeLabel, weekEnd } from './format';
-import { LEVELS, cellText, loadLevel, loadRatio, monthBands, overSummary, overSummaryText } from './load';
+import { LEVELS, cellText, isReduced, loadLevel, loadRatio, monthBands, overSummary, overSummaryText, usualAvailability } from './load';
 import { createTooltip } from './tooltip';
 import type { ViewContext, ViewRenderer } from './viewContext';
 import './views.css';
@@ -156,11 +156,13 @@ function weekGrid(model: TimelineModel, weekIndex: Map<string, number>): (Resour
 function legend(): HTMLElement {
   const box = h('div', 'pv-legend');
   box.setAttribute('aria-label', 'Legend');
-  for (const { level, label } of LEVELS) {
-    const item = h('span', 'pv-legend-item');
-    item.append(h('span', `rv-swatch lv-${level}`), document.createTextNode(label));
-    box.append(item);
-  }
+  const item = (swatch: string, label: string) => {
+    const entry = h('span', 'pv-legend-item');
+    entry.append(h('span', `rv-swatch ${swatch}`), document.createTextNode(label));
+    box.append(entry);
+  };
+  for (const { level, label } of LEVELS) item(`lv-${level}`, label);
+  item('rv-swatch-reduced', 'reduced availability');
   return box;
 }
 
@@ -227,6 +229,7 @@ function body(model: TimelineModel, grid: (ResourceWeek | undefined)[][], ctx: V
     th.append(name, meta);
     tr.append(th);
     const row = grid[ri];
+    const usual = usualAvailability(r);
     for (let i = 0; i < model.weeks.length; i++) {
       const week = row[i];
       const level = loadLevel(week);
@@ -237,6 +240,7 @@ function body(model: TimelineModel, grid: (ResourceWeek | undefined)[][], ctx: V
       if (i === status) td.classList.add('rv-status');
       if (i === deadline) td.classList.add('rv-deadline');
       if (week && week.tasks.length > 0) td.classList.add('rv-has-tasks');
+      if (isReduced(week, usual)) td.classList.add('rv-reduced');
       tr.append(td);
     }
     tbody.append(tr);
@@ -251,6 +255,7 @@ function describe(model: TimelineModel, r: TimelineResource, monday: string, wee
   const ratio = loadRatio(week);
   lines.push(`Booked ${personDays(week.booked)} of ${personDays(week.available)} available${ratio === null ? '' : ` (${percent(ratio)})`}`);
   if (week.available === 0) lines.push('Not available this week (leave or holidays)');
+  else if (isReduced(week, usualAvailability(r))) lines.push(`Reduced availability: ${personDays(week.available)} instead of ${personDays(usualAvailability(r))} (leave or holidays)`);
   if (week.booked > 0) lines.push(`Peak day: ${percent(week.peak)} of capacity${week.over ? ' — over-allocated' : ''}`);
   const names = week.tasks.map((t) => model.tasks[t]?.name ?? '?');
   if (names.length > 0) lines.push(`Tasks: ${names.slice(0, 6).join(', ')}${names.length > 6 ? ` and ${names.length - 6} more` : ''}`);
