@@ -59,11 +59,15 @@ export class TimelineBrowser {
 
   private html = '';
 
-  /** A page like the extension's panel; `theme` sets the body class VS Code sets (vscode-light, …). */
-  async open(options: { state?: unknown; theme?: 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast'; width?: number; height?: number } = {}): Promise<TimelinePage> {
+  /**
+   * A page like the extension's panel; `theme` sets the body class VS Code sets (vscode-light, …).
+   * `state` is what the webview saved (getState; also in the page, as after a reload); `stateAttribute`
+   * only the serializer's state in the page, with nothing saved.
+   */
+  async open(options: { state?: unknown; stateAttribute?: unknown; theme?: 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast'; width?: number; height?: number } = {}): Promise<TimelinePage> {
     const nonce = makeNonce();
     this.html = timelinePage({
-      cspSource: this.origin, nonce, state: options.state,
+      cspSource: this.origin, nonce, state: options.stateAttribute ?? options.state,
       script: `${this.origin}/timeline.js`, style: `${this.origin}/timeline.css`, mermaid: `${this.origin}/mermaid.min.js`,
     });
     const page = await this.browser!.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 } });
