@@ -79,6 +79,7 @@ export class TimelineApp {
       case 'highlight':
         this.highlightId = m.taskId;
         this.applyMarks(true);
+        this.post({ type: 'highlighted', taskId: m.taskId, shown: this.isDrawn(m.taskId) });
         break;
       case 'message':
         this.showMessage(m.text);
@@ -282,6 +283,13 @@ export class TimelineApp {
     this.selectedId = row.task.id;
     this.gantt?.view.mark(this.rowOfId(this.highlightId), k, k);
     if (reveal) this.post({ type: 'reveal', taskId: row.task.id });
+  }
+
+  /** Whether task `id` has its own row in the timeline on screen (not hidden in a collapsed group). */
+  private isDrawn(id: string | null): boolean {
+    if (this.state.view !== 'timeline') return false;
+    const k = this.rowOfId(id);
+    return k >= 0 && this.rows[k].task.id === id;
   }
 
   /** Re-applies highlight and selection; `scroll` brings the highlighted row into view. */

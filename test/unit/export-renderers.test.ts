@@ -50,6 +50,17 @@ describe('export: escaping helpers', () => {
     const folded = foldIcsLine(long);
     for (const line of folded.split('\r\n')) assert.ok(Buffer.byteLength(line, 'utf8') <= 75, line);
     assert.equal(folded.split('\r\n').map((l, i) => (i ? l.slice(1) : l)).join(''), long);
+    // One-, two-, three- and four-octet characters: lines as full as they can be, no sequence split.
+    const mixed = 'SUMMARY:' + 'a€😀ä'.repeat(40);
+    const lines = foldIcsLine(mixed).split('\r\n');
+    for (const [i, line] of lines.entries()) {
+      const octets = Buffer.byteLength(line, 'utf8');
+      assert.ok(octets <= 75, `line ${i}: ${octets} octets`);
+      if (i < lines.length - 1) assert.ok(octets > 71, `line ${i} folded early: ${octets} octets`);
+      assert.ok(!line.includes('\uFFFD'));
+    }
+    assert.equal(lines.map((l, i) => (i ? l.slice(1) : l)).join(''), mixed);
+    assert.equal(foldIcsLine('SHORT'), 'SHORT');
   });
 });
 

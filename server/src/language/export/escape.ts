@@ -36,11 +36,16 @@ export function foldIcsLine(line: string): string {
   let octets = 0;
   let limit = 75;
   for (const ch of line) {
-    const n = Buffer.byteLength(ch, 'utf8');
+    const n = utf8Octets(ch.codePointAt(0)!);
     if (octets + n > limit) { parts.push(cur); cur = ''; octets = 0; limit = 74; }
     cur += ch;
     octets += n;
   }
   parts.push(cur);
   return parts.join('\r\n ');
+}
+
+/** Octets of one code point in UTF-8 (computed, so the core needs no Node Buffer). */
+function utf8Octets(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
