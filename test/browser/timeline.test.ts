@@ -53,6 +53,18 @@ const DAY_MS = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 const scheduled = (m: TimelineModel) => m.tasks.filter((t) => t.start !== null);
 const barsOf = (r: RenderReport) => r.bars.map((b) => `${b.id} ${b.start} ${b.end}`);
+/** In the page: the contrast ratio (WCAG) of each mermaid label beside its bar against the background. */
+// A script string: the test runner's transpiler would add helpers the page lacks to a function.
+const LABEL_CONTRASTS = `(() => {
+  const lum = (c) => {
+    const [r, g, b] = (c.match(/[\\d.]+/g) || []).slice(0, 3).map((v) => { const s = Number(v) / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const bg = lum(getComputedStyle(document.body).backgroundColor);
+  return [...document.querySelectorAll('.mermaid-chart text.pac-bar')]
+    .filter((t) => /taskTextOutside(Right|Left)/.test(t.getAttribute('class') || ''))
+    .map((t) => { const fg = lum(getComputedStyle(t).fill); return { id: t.getAttribute('data-id'), ratio: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05) }; });
+})()`;
 
 describe('timeline webview: the gantt chart in Chromium', function () {
   this.timeout(120_000);
@@ -385,6 +397,11 @@ describe('timeline webview: the gantt chart in Chromium', function () {
         const r2 = await show(p, { ...example, version: 2 }, MERMAID, 'website-relaunch.plan');
         assert.deepEqual([r1.errors, r2.errors], [[], []]);
         assert.equal(r2.renderer, 'mermaid');
+        // Labels beside their bars (active, done, critical alike) stand out from the page's background.
+        const contrasts = await p.page.evaluate(LABEL_CONTRASTS) as { id: string; ratio: number }[];
+        assert.ok(contrasts.length > 10, `${contrasts.length} labels beside their bars`);
+        const faint = contrasts.filter((c) => c.ratio < 4.5);
+        assert.deepEqual(faint, [], 'labels below a 4.5:1 contrast');
         await p.page.screenshot({ path: path.join(RESULTS, file) });
       });
     }

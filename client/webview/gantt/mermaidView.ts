@@ -43,6 +43,8 @@ export class MermaidGantt implements GanttView {
   constructor(host: HTMLElement, private readonly actions: GanttActions) {
     this.scroller = el('div', 'gantt-scroll mermaid-chart');
     this.scroller.tabIndex = 0;
+    // An id, so our label colour outranks mermaid's own id-scoped !important rules (see styles.css).
+    this.scroller.id = 'pac-mermaid-host';
     this.scroller.setAttribute('aria-label', 'Timeline: arrow keys move, Enter shows the task in the plan');
     this.focusTarget = this.scroller;
     host.append(this.scroller);
