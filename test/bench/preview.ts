@@ -109,15 +109,18 @@ async function measureOne(
     document.addEventListener('DOMContentLoaded', () => document.body.classList.add('vscode-light'));
   });
   await page.goto(`${served.origin}/index.html`, { waitUntil: 'load' });
-  const post = (m: HostMessage) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
+  // Messages cross as JSON text, as VS Code sends them to a webview: Playwright's own serialization of a
+  // large object graph costs far more than the webview's path and would swamp the measurement.
+  const post = (m: HostMessage) => page.evaluate((json) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(m));
   const rendered = async (version: number): Promise<RenderReport> => {
     const deadline = Date.now() + 60_000;
     for (;;) {
       const report = await page.evaluate((v) => {
         const all = (window as unknown as { __posted: { type: string; report?: { version: number | null } }[] }).__posted;
-        return all.find((m) => m.type === 'rendered' && m.report?.version === v)?.report ?? null;
+        const hit = all.find((m) => m.type === 'rendered' && m.report?.version === v);
+        return hit ? JSON.stringify(hit.report) : null;
       }, version);
-      if (report) return report as RenderReport;
+      if (report) return JSON.parse(report) as RenderReport;
       if (Date.now() > deadline) throw new Error(`the page reported no render of version ${version} within 60 s (${errors.join('; ')})`);
       await new Promise((r) => setTimeout(r, 2));
     }
