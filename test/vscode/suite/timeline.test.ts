@@ -225,6 +225,9 @@ suite('Timeline preview', () => {
     const editor = await planWithPreview();
     const at = positionOf(document, 'duration 5d', 2);
     editor.selection = new vscode.Selection(at, at);
+    // The pictures are for the docs: the editor and the preview only, no panel or notifications.
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('notifications.clearAll');
     const shots: [RenderReport['view'], string, string][] = [
       ['timeline', 'vscode-timeline.png', 'rect[data-id="build-ui"]'],
       ['resources', 'vscode-resources.png', '[data-resource="eve"]'],
