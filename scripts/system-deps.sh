@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Debian packages the VS Code tests need (test/vscode/codeServer.ts): Chromium (and a font) to drive the
+# Debian packages the tests need: Chromium (and a font) for the browser tests (test/browser/) and to drive the
 # workbench; ripgrep, Kerberos headers, pkg-config, a compiler and python3 to install code-server's native
 # modules. Idempotent: apt is only asked when something is missing.
 set -euo pipefail

@@ -7,7 +7,7 @@
 import type { TimelineModel } from '../../server/src/language/timeline/types';
 import type { HostMessage, PreviewSettings, RenderReport, TimelineState, TimelineView, WebviewMessage } from '../src/timeline/messages';
 import { BuiltinGantt } from './gantt/builtinView';
-import { el } from './gantt/dom';
+import { el } from './dom';
 import type { GanttView } from './gantt/ganttView';
 import { MERMAID_MAX_TEXT, mermaidTimeline } from './gantt/mermaidText';
 import { MermaidGantt, mermaidAvailable } from './gantt/mermaidView';

@@ -5,7 +5,7 @@
  */
 import type { TimelineModel } from '../../server/src/language/timeline/types';
 import type { TimelineState, TimelineView } from '../src/timeline/messages';
-import { el } from './gantt/dom';
+import { el } from './dom';
 import { outlineDepth } from './gantt/rows';
 import { ZOOM_LEVELS } from './gantt/scale';
 import { money } from './gantt/tooltip';

@@ -10,9 +10,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { ensureBuilt, planc, ROOT } from '../cli/helpers';
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from './timelinePage';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 const HOSTILE = `project p "Hostile <b>plan</b> & co" { start 2027-01-04 }
 task a "a: b; #c \\"d\\" <e>&" { duration 3d }
@@ -28,10 +27,10 @@ describe('planc export --format html in headless Chromium', function () {
   let dir: string;
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) this.skip();
+    requireChromium();
     ensureBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planc-export-browser-'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   });
   after(async () => { await browser?.close(); if (dir) fs.rmSync(dir, { recursive: true, force: true }); });
 

@@ -12,9 +12,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureBuilt, planc, ROOT } from '../cli/helpers';
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from './timelinePage';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const MERMAID = path.join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
 
 interface Rendered { error: string | null; bars: { id: string; x: number; y: number; width: number; text: string }[]; svgText: string; scripts: number }
@@ -29,10 +28,10 @@ describe('planc export --format mermaid rendered by mermaid 11 in Chromium', fun
   let dir: string;
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) this.skip();
+    requireChromium();
     ensureBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planc-mermaid-'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     const context = await browser.newContext({ timezoneId: 'UTC', viewport: { width: 1600, height: 1000 } });
     page = await context.newPage();
     await page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');

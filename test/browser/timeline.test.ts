@@ -15,7 +15,7 @@ import type { TimelineModel } from '../../server/src/language/timeline/types';
 import type { PreviewSettings, RenderReport, TimelineState } from '../../client/src/timeline/messages';
 import { generatePlan, writePlan } from '../bench/generate';
 import { ROOT } from '../cli/helpers';
-import { TimelineBrowser, type TimelinePage } from './timelinePage';
+import { requireChromium, TimelineBrowser, type TimelinePage } from './timelinePage';
 
 const RESULTS = path.join(ROOT, 'test-results');
 
@@ -72,7 +72,7 @@ describe('timeline webview: the gantt chart in Chromium', function () {
   let page: TimelinePage | undefined;
 
   before(async function () {
-    if (!TimelineBrowser.available()) this.skip();
+    requireChromium();
     await browser.start();
     fs.mkdirSync(RESULTS, { recursive: true });
   });

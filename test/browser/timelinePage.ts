@@ -14,7 +14,12 @@ import type { HostMessage, RenderReport, WebviewMessage } from '../../client/src
 import { ensureBuilt, ROOT } from '../cli/helpers';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** The browser tests need Debian's Chromium: without it they fail with this message instead of passing unseen. */
+export function requireChromium(): void {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (bash scripts/system-deps.sh)`);
+}
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const MEDIA = path.join(ROOT, 'dist', 'media');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
 
@@ -37,7 +42,6 @@ export class TimelineBrowser {
   private server: http.Server | undefined;
   private origin = '';
 
-  static available(): boolean { return fs.existsSync(CHROMIUM); }
 
   async start(): Promise<void> {
     ensureBuilt();
@@ -54,7 +58,7 @@ export class TimelineBrowser {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    this.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   }
 
   private html = '';

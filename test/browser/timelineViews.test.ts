@@ -13,7 +13,7 @@ import { timelineModel } from '../../server/src/language/timeline/model';
 import type { TimelineModel } from '../../server/src/language/timeline/types';
 import type { RenderReport, TimelineView } from '../../client/src/timeline/messages';
 import { ROOT } from '../cli/helpers';
-import { TimelineBrowser, type TimelinePage } from './timelinePage';
+import { requireChromium, TimelineBrowser, type TimelinePage } from './timelinePage';
 
 const RESULTS = path.join(ROOT, 'test-results');
 
@@ -76,7 +76,7 @@ describe('timeline webview: resource load and budget views in Chromium', functio
   let page: TimelinePage | undefined;
 
   before(async function () {
-    if (!TimelineBrowser.available()) this.skip();
+    requireChromium();
     await browser.start();
     fs.mkdirSync(RESULTS, { recursive: true });
   });

@@ -5,7 +5,7 @@
  * user scrolls, so a 5,000-task plan draws in a few milliseconds and scrolls smoothly.
  */
 import type { TimelineTask } from '../../../server/src/language/timeline/types';
-import { el, svg, svgTitle } from './dom';
+import { el, svg, svgTitle } from '../dom';
 import type { DrawnBar, GanttActions, GanttInput, GanttResult, GanttView } from './ganttView';
 import { axisTicks, chartSpan, dayOf, makeScale, weekday, type Scale } from './scale';
 import { taskTooltip } from './tooltip';

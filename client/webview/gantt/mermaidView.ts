@@ -6,7 +6,7 @@
  */
 import type { ThemeKind } from '../../src/timeline/messages';
 import { isDark } from '../theme';
-import { el, svg } from './dom';
+import { el, svg } from '../dom';
 import type { DrawnBar, GanttActions, GanttInput, GanttResult, GanttView } from './ganttView';
 import { mermaidTimeline, type MermaidChart } from './mermaidText';
 import { taskTooltip } from './tooltip';

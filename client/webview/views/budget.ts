@@ -7,7 +7,7 @@
 import type { TimelineModel } from '../../../server/src/language/timeline/types';
 import { GROUP_LIMIT, largestGroups } from './budgetGroups';
 import { budgetCrossing, costAt, curvePoints, nearestPoint, type CurvePoint } from './curve';
-import { button, h, s } from './dom';
+import { button, el, svg } from '../dom';
 import { compactMoney, dayLabel, money, monthLabel, percent, shortDayLabel } from './format';
 import { dayOf, isoOf, linearScale, monthStarts, niceTicks } from './scale';
 import { createTooltip, type Tooltip } from './tooltip';
@@ -21,16 +21,16 @@ export const renderBudget: ViewRenderer = (host, ctx) => {
   const { model } = ctx;
   observers.get(host)?.disconnect();
   observers.delete(host);
-  const root = h('div', 'pv-view bv');
+  const root = el('div', 'pv-view bv');
   host.append(root);
-  root.append(h('h2', 'pv-title', 'Budget'));
+  root.append(el('h2', 'pv-title', 'Budget'));
   const currency = model.budget.currency ?? model.project.currency;
   const cost = model.budget.cost;
   const budget = model.budget.budget ?? model.project.budget;
 
   if (!(cost > 0)) {
-    root.append(h('p', 'pv-empty', 'No costs in this plan.'));
-    root.append(h('p', 'pv-note', budget !== null
+    root.append(el('p', 'pv-empty', 'No costs in this plan.'));
+    root.append(el('p', 'pv-note', budget !== null
       ? `The project budget is ${money(budget, currency)}, but no task has a cost yet: give resources a rate and assign them, or add costs to tasks.`
       : 'Give resources a rate and assign them to tasks, or add costs to tasks, to see the budget picture here.'));
     return { budgetGroups: [] };
@@ -39,22 +39,22 @@ export const renderBudget: ViewRenderer = (host, ctx) => {
   root.append(summaryLine(cost, budget, currency));
   const tooltip = createTooltip(root);
 
-  root.append(h('h3', 'pv-subtitle', 'Cost against budget'));
+  root.append(el('h3', 'pv-subtitle', 'Cost against budget'));
   const groups = model.budget.groups.filter((g) => model.tasks[g.task]);
   const shown = largestGroups(groups, GROUP_LIMIT);
   const drawBars = (list: typeof groups) => bars(model, groups, list, cost, budget, currency, ctx, tooltip, () => barsBox.replaceWith((barsBox = drawBars(groups))));
   let barsBox = drawBars(shown);
   root.append(barsBox);
-  if (budget === null && groups.every((g) => g.budget === null)) root.append(h('p', 'pv-note', 'The plan sets no budget: the bars show costs only.'));
+  if (budget === null && groups.every((g) => g.budget === null)) root.append(el('p', 'pv-note', 'The plan sets no budget: the bars show costs only.'));
 
-  root.append(h('h3', 'pv-subtitle', 'Cumulative planned cost'));
+  root.append(el('h3', 'pv-subtitle', 'Cumulative planned cost'));
   const points = curvePoints(model);
   if (points.length < 2) {
-    root.append(h('p', 'pv-empty', 'The plan has no schedule yet (no task has dates), so its costs cannot be placed in time.'));
+    root.append(el('p', 'pv-empty', 'The plan has no schedule yet (no task has dates), so its costs cannot be placed in time.'));
   } else {
     const last = points[points.length - 1].cost;
-    if (last + 0.005 < cost) root.append(h('p', 'pv-note', `${money(cost - last, currency)} of the cost belongs to tasks without dates and is not in the curve.`));
-    const chartBox = h('div', 'bv-chart-box');
+    if (last + 0.005 < cost) root.append(el('p', 'pv-note', `${money(cost - last, currency)} of the cost belongs to tasks without dates and is not in the curve.`));
+    const chartBox = el('div', 'bv-chart-box');
     root.append(chartBox);
     const draw = (width: number) => chartBox.replaceChildren(chart(model, points, budget, currency, width, tooltip));
     let drawnWidth = chartWidth(host);
@@ -78,12 +78,12 @@ function chartWidth(host: HTMLElement): number {
 }
 
 function summaryLine(cost: number, budget: number | null, currency: string | null): HTMLElement {
-  if (budget === null) return h('p', 'pv-summary', `Planned cost ${money(cost, currency)}; the plan sets no project budget.`);
+  if (budget === null) return el('p', 'pv-summary', `Planned cost ${money(cost, currency)}; the plan sets no project budget.`);
   const ratio = budget > 0 ? ` (${percent(cost / budget)})` : '';
   if (cost > budget) {
-    return h('p', 'pv-summary pv-summary-bad', `Planned cost ${money(cost, currency)} is over the budget of ${money(budget, currency)}${ratio} by ${money(cost - budget, currency)}.`);
+    return el('p', 'pv-summary pv-summary-bad', `Planned cost ${money(cost, currency)} is over the budget of ${money(budget, currency)}${ratio} by ${money(cost - budget, currency)}.`);
   }
-  return h('p', 'pv-summary', `Planned cost ${money(cost, currency)} of a ${money(budget, currency)} budget${ratio}: ${money(budget - cost, currency)} left.`);
+  return el('p', 'pv-summary', `Planned cost ${money(cost, currency)} of a ${money(budget, currency)} budget${ratio}: ${money(budget - cost, currency)} left.`);
 }
 
 interface BarData { label: string; id: string | null; cost: number; budget: number | null }
@@ -91,7 +91,7 @@ interface BarData { label: string; id: string | null; cost: number; budget: numb
 type Group = TimelineModel['budget']['groups'][number];
 
 function bars(model: TimelineModel, all: Group[], groups: Group[], cost: number, budget: number | null, currency: string | null, ctx: ViewContext, tooltip: Tooltip, showAll: () => void): HTMLElement {
-  const box = h('div', 'bv-bars');
+  const box = el('div', 'bv-bars');
   const total: BarData = { label: `${model.project.name || model.project.id} (total)`, id: null, cost, budget };
   // The total has its own scale: next to it every group would be a sliver.
   box.append(bar(total, Math.max(cost, budget ?? 0), currency, ctx, tooltip, true));
@@ -105,12 +105,12 @@ function bars(model: TimelineModel, all: Group[], groups: Group[], cost: number,
   }
   if (rest.length > 0) {
     // No bar for the rest: summed, it would dwarf the groups drawn.
-    const row = h('div', 'bv-row bv-rest');
-    const label = h('div', 'bv-label', `${rest.length} other top-level tasks`);
+    const row = el('div', 'bv-row bv-rest');
+    const label = el('div', 'bv-label', `${rest.length} other top-level tasks`);
     label.append(button('pv-link bv-show-all', `Show all ${all.length}`, showAll));
-    const amount = h('div', 'bv-amount');
-    amount.append(h('span', 'bv-cost', money(restCost, currency)), h('span', 'bv-amount-note', 'together'));
-    row.append(label, h('div', 'bv-rest-gap'), amount);
+    const amount = el('div', 'bv-amount');
+    amount.append(el('span', 'bv-cost', money(restCost, currency)), el('span', 'bv-amount-note', 'together'));
+    row.append(label, el('div', 'bv-rest-gap'), amount);
     box.append(row);
   }
   return box;
@@ -118,9 +118,9 @@ function bars(model: TimelineModel, all: Group[], groups: Group[], cost: number,
 
 function bar(d: BarData, scale: number, currency: string | null, ctx: ViewContext, tooltip: Tooltip, total: boolean): HTMLElement {
   const over = d.budget !== null && d.cost > d.budget;
-  const row = h('div', `bv-row${total ? ' bv-total' : ''}${over ? ' bv-over' : ''}`);
+  const row = el('div', `bv-row${total ? ' bv-total' : ''}${over ? ' bv-over' : ''}`);
   if (d.id !== null) row.dataset.group = d.id;
-  const label = h('div', 'bv-label');
+  const label = el('div', 'bv-label');
   if (d.id !== null) {
     const id = d.id;
     label.append(button('bv-name', d.label, () => ctx.reveal(id), `${d.label} (${id}): reveal in the plan`));
@@ -128,19 +128,19 @@ function bar(d: BarData, scale: number, currency: string | null, ctx: ViewContex
     label.textContent = d.label;
     label.title = d.label;
   }
-  const track = h('div', 'bv-track');
+  const track = el('div', 'bv-track');
   const pct = (x: number) => `${scale > 0 ? Math.max(0, Math.min(100, (x / scale) * 100)) : 0}%`;
-  const fill = h('div', 'bv-fill');
+  const fill = el('div', 'bv-fill');
   fill.style.width = pct(over ? d.budget! : d.cost);
   track.append(fill);
   if (over) {
-    const overrun = h('div', 'bv-overrun');
+    const overrun = el('div', 'bv-overrun');
     overrun.style.left = pct(d.budget!);
     overrun.style.width = `calc(${pct(d.cost)} - ${pct(d.budget!)})`;
     track.append(overrun);
   }
   if (d.budget !== null) {
-    const marker = h('div', 'bv-marker');
+    const marker = el('div', 'bv-marker');
     marker.style.left = pct(d.budget);
     track.append(marker);
   }
@@ -155,13 +155,13 @@ function bar(d: BarData, scale: number, currency: string | null, ctx: ViewContex
     track.classList.add('bv-clickable');
     track.addEventListener('click', () => ctx.reveal(id));
   }
-  const amount = h('div', `bv-amount${over ? ' bv-amount-over' : ''}`);
-  amount.append(h('span', 'bv-cost', money(d.cost, currency)));
+  const amount = el('div', `bv-amount${over ? ' bv-amount-over' : ''}`);
+  amount.append(el('span', 'bv-cost', money(d.cost, currency)));
   let note: string;
   if (d.budget === null) note = 'no budget';
   else if (over) note = `▲ over by ${money(d.cost - d.budget, currency)}`;
   else note = `of ${money(d.budget, currency)}${d.budget > 0 ? ` (${percent(d.cost / d.budget)})` : ''}`;
-  amount.append(h('span', 'bv-amount-note', note));
+  amount.append(el('span', 'bv-amount-note', note));
   row.append(label, track, amount);
   return row;
 }
@@ -180,65 +180,65 @@ function chart(model: TimelineModel, points: CurvePoint[], budget: number | null
   const ticks = niceTicks(yMax, 5);
   const x = linearScale(xMin, xMax, M.left, width - M.right);
   const y = linearScale(0, yMax, HEIGHT - M.bottom, M.top);
-  const svg = s('svg', { class: 'bv-chart', width, height: HEIGHT, viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img' });
-  svg.append(s('title', {}, `Cumulative planned cost from ${dayLabel(isoOf(first))} to ${dayLabel(isoOf(lastPoint.day))}: ${money(lastPoint.cost, currency)}`));
+  const plot = svg('svg', { class: 'bv-chart', width, height: HEIGHT, viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img' });
+  plot.append(svg('title', {}, `Cumulative planned cost from ${dayLabel(isoOf(first))} to ${dayLabel(isoOf(lastPoint.day))}: ${money(lastPoint.cost, currency)}`));
 
   // Money axis with grid lines.
   for (const t of ticks) {
-    svg.append(s('line', { class: 'bv-grid-line', x1: M.left, x2: width - M.right, y1: y(t), y2: y(t) }));
-    svg.append(s('text', { class: 'bv-axis-label', x: M.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, compactMoney(t)));
+    plot.append(svg('line', { class: 'bv-grid-line', x1: M.left, x2: width - M.right, y1: y(t), y2: y(t) }));
+    plot.append(svg('text', { class: 'bv-axis-label', x: M.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, compactMoney(t)));
   }
-  if (currency) svg.append(s('text', { class: 'bv-axis-label', x: M.left - 6, y: M.top - 12, 'text-anchor': 'end' }, currency));
+  if (currency) plot.append(svg('text', { class: 'bv-axis-label', x: M.left - 6, y: M.top - 12, 'text-anchor': 'end' }, currency));
   // Date axis: month starts, labelled as often as there is room.
   const months = monthStarts(xMin, xMax);
   const every = Math.max(1, Math.ceil(70 / Math.max(1, (width - M.left - M.right) / Math.max(1, months.length))));
-  svg.append(s('line', { class: 'bv-axis', x1: M.left, x2: width - M.right, y1: HEIGHT - M.bottom, y2: HEIGHT - M.bottom }));
+  plot.append(svg('line', { class: 'bv-axis', x1: M.left, x2: width - M.right, y1: HEIGHT - M.bottom, y2: HEIGHT - M.bottom }));
   // The first, partial month is labelled by the start date.
-  if (months.length === 0 || months[0] - xMin > 12) svg.append(s('text', { class: 'bv-axis-label', x: x(xMin), y: HEIGHT - M.bottom + 16 }, shortDayLabel(isoOf(xMin))));
+  if (months.length === 0 || months[0] - xMin > 12) plot.append(svg('text', { class: 'bv-axis-label', x: x(xMin), y: HEIGHT - M.bottom + 16 }, shortDayLabel(isoOf(xMin))));
   months.forEach((m, i) => {
-    svg.append(s('line', { class: 'bv-axis', x1: x(m), x2: x(m), y1: HEIGHT - M.bottom, y2: HEIGHT - M.bottom + 5 }));
-    if (i % every === 0) svg.append(s('text', { class: 'bv-axis-label', x: x(m) + 3, y: HEIGHT - M.bottom + 16 }, monthLabel(isoOf(m))));
+    plot.append(svg('line', { class: 'bv-axis', x1: x(m), x2: x(m), y1: HEIGHT - M.bottom, y2: HEIGHT - M.bottom + 5 }));
+    if (i % every === 0) plot.append(svg('text', { class: 'bv-axis-label', x: x(m) + 3, y: HEIGHT - M.bottom + 16 }, monthLabel(isoOf(m))));
   });
 
   // The curve and the area under it.
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.day).toFixed(1)},${y(p.cost).toFixed(1)}`).join(' ');
-  svg.append(s('path', { class: 'bv-area', d: `${path} L${x(lastPoint.day).toFixed(1)},${y(0)} L${x(first).toFixed(1)},${y(0)} Z` }));
-  svg.append(s('path', { class: 'bv-curve', d: path }));
-  const end = s('text', { class: 'bv-end-label', x: x(lastPoint.day) + 6, y: y(lastPoint.cost) + 4 }, money(lastPoint.cost, currency));
+  plot.append(svg('path', { class: 'bv-area', d: `${path} L${x(lastPoint.day).toFixed(1)},${y(0)} L${x(first).toFixed(1)},${y(0)} Z` }));
+  plot.append(svg('path', { class: 'bv-curve', d: path }));
+  const end = svg('text', { class: 'bv-end-label', x: x(lastPoint.day) + 6, y: y(lastPoint.cost) + 4 }, money(lastPoint.cost, currency));
   end.dataset.amount = String(lastPoint.cost);
-  svg.append(end);
+  plot.append(end);
 
   // The status date and the deadline.
   const vertical = (day: number, kind: string, label: string, row: number) => {
-    svg.append(s('line', { class: `bv-${kind}-line`, x1: x(day), x2: x(day), y1: M.top - 4, y2: HEIGHT - M.bottom }));
-    svg.append(s('text', { class: `bv-${kind}-label`, x: x(day) + 4, y: M.top - 14 + row * 12 }, label));
+    plot.append(svg('line', { class: `bv-${kind}-line`, x1: x(day), x2: x(day), y1: M.top - 4, y2: HEIGHT - M.bottom }));
+    plot.append(svg('text', { class: `bv-${kind}-label`, x: x(day) + 4, y: M.top - 14 + row * 12 }, label));
   };
   if (Number.isFinite(status)) vertical(status, 'status', `Status ${shortDayLabel(model.project.status!)}: ${money(Math.round(costAt(points, status)), currency)}`, 0);
   if (Number.isFinite(deadline)) vertical(deadline, 'deadline', `Deadline ${shortDayLabel(model.project.deadline!)}`, Number.isFinite(status) && Math.abs(x(status) - x(deadline)) < 180 ? 1 : 0);
 
   // The budget line and where the cost crosses it.
   if (budget !== null) {
-    svg.append(s('line', { class: 'bv-budget-line', x1: M.left, x2: width - M.right, y1: y(budget), y2: y(budget) }));
+    plot.append(svg('line', { class: 'bv-budget-line', x1: M.left, x2: width - M.right, y1: y(budget), y2: y(budget) }));
     // Keep the budget label clear of the end label of the curve.
     const gap = y(budget) - y(lastPoint.cost);
     const labelY = Math.abs(gap) < 14 ? y(lastPoint.cost) + (gap >= 0 ? 14 : -14) : y(budget);
-    svg.append(s('text', { class: 'bv-budget-label', x: width - M.right + 6, y: labelY + 4 }, `Budget ${compactMoney(budget)}`));
+    plot.append(svg('text', { class: 'bv-budget-label', x: width - M.right + 6, y: labelY + 4 }, `Budget ${compactMoney(budget)}`));
     const crossing = budgetCrossing(points, budget);
     if (crossing !== null) {
       const cx = x(crossing), cy = y(budget);
-      svg.append(s('circle', { class: 'bv-crossing', cx, cy, r: 6 }));
+      plot.append(svg('circle', { class: 'bv-crossing', cx, cy, r: 6 }));
       const day = isoOf(Math.round(crossing));
-      svg.append(s('text', { class: 'bv-crossing-label', x: cx - 8, y: cy - 10, 'text-anchor': 'end' }, `Over budget from ${dayLabel(day)}`));
+      plot.append(svg('text', { class: 'bv-crossing-label', x: cx - 8, y: cy - 10, 'text-anchor': 'end' }, `Over budget from ${dayLabel(day)}`));
     }
   }
 
   // Hover: the nearest week's cumulative cost.
-  const focusLine = s('line', { class: 'bv-focus-line', y1: M.top, y2: HEIGHT - M.bottom, visibility: 'hidden' });
-  const focus = s('circle', { class: 'bv-focus', r: 5, visibility: 'hidden' });
-  const hit = s('rect', { class: 'bv-hit', x: M.left, y: M.top, width: Math.max(0, width - M.left - M.right), height: HEIGHT - M.top - M.bottom });
-  svg.append(focusLine, focus, hit);
+  const focusLine = svg('line', { class: 'bv-focus-line', y1: M.top, y2: HEIGHT - M.bottom, visibility: 'hidden' });
+  const focus = svg('circle', { class: 'bv-focus', r: 5, visibility: 'hidden' });
+  const hit = svg('rect', { class: 'bv-hit', x: M.left, y: M.top, width: Math.max(0, width - M.left - M.right), height: HEIGHT - M.top - M.bottom });
+  plot.append(focusLine, focus, hit);
   hit.addEventListener('mousemove', (e) => {
-    const box = svg.getBoundingClientRect();
+    const box = plot.getBoundingClientRect();
     const scaleX = box.width > 0 ? width / box.width : 1;
     const px = (e.clientX - box.left) * scaleX;
     const day = xMin + ((px - M.left) / Math.max(1, width - M.left - M.right)) * (xMax - xMin);
@@ -258,5 +258,5 @@ function chart(model: TimelineModel, points: CurvePoint[], budget: number | null
     for (const el of [focus, focusLine]) el.setAttribute('visibility', 'hidden');
     tooltip.hide();
   });
-  return svg;
+  return plot;
 }

@@ -6,7 +6,7 @@
  * so 50 resources × 2 years stay cheap to draw.
  */
 import type { ResourceWeek, TimelineModel, TimelineResource } from '../../../server/src/language/timeline/types';
-import { button, h } from './dom';
+import { button, el } from '../dom';
 import { dayLabel, monthLabel, percent, personDays, rangeLabel, weekEnd } from './format';
 import { LEVELS, cellText, isReduced, loadLevel, loadRatio, monthBands, overSummary, overSummaryText, usualAvailability } from './load';
 import { createTooltip } from './tooltip';
@@ -15,34 +15,34 @@ import './views.css';
 
 export const renderResources: ViewRenderer = (host, ctx) => {
   const { model } = ctx;
-  const root = h('div', 'pv-view rv');
+  const root = el('div', 'pv-view rv');
   host.append(root);
-  root.append(h('h2', 'pv-title', 'Resource load'));
+  root.append(el('h2', 'pv-title', 'Resource load'));
   if (model.resources.length === 0) {
-    root.append(h('p', 'pv-empty', 'This plan declares no resources, so there is no load to show.'));
+    root.append(el('p', 'pv-empty', 'This plan declares no resources, so there is no load to show.'));
     return { resources: [], overallocated: [] };
   }
   if (model.weeks.length === 0 || !model.tasks.some((t) => t.start !== null)) {
-    root.append(h('p', 'pv-empty', 'The plan has no schedule yet (no task has dates), so there is no load to show.'));
+    root.append(el('p', 'pv-empty', 'The plan has no schedule yet (no task has dates), so there is no load to show.'));
     return { resources: [], overallocated: [] };
   }
 
   const summary = overSummary(model.resources);
   const names = summary.ids.map((id) => model.resources.find((r) => r.id === id)?.name ?? id);
-  const line = h('p', summary.resources > 0 ? 'pv-summary pv-summary-bad' : 'pv-summary', overSummaryText(summary, model.resources.length, names));
+  const line = el('p', summary.resources > 0 ? 'pv-summary pv-summary-bad' : 'pv-summary', overSummaryText(summary, model.resources.length, names));
   line.setAttribute('role', 'status');
   root.append(line, legend());
 
   const weekIndex = new Map(model.weeks.map((w, i) => [w, i]));
   const grid = weekGrid(model, weekIndex);
-  const scroller = h('div', 'rv-scroll');
-  const table = h('table', 'rv-grid');
+  const scroller = el('div', 'rv-scroll');
+  const table = el('table', 'rv-grid');
   table.append(header(model), body(model, grid, ctx));
   scroller.append(table);
   root.append(scroller);
 
   const tooltip = createTooltip(root);
-  const popover = h('div', 'pv-popover');
+  const popover = el('div', 'pv-popover');
   popover.hidden = true;
   popover.setAttribute('role', 'dialog');
   popover.setAttribute('aria-label', 'Tasks of the week');
@@ -154,11 +154,11 @@ function weekGrid(model: TimelineModel, weekIndex: Map<string, number>): (Resour
 }
 
 function legend(): HTMLElement {
-  const box = h('div', 'pv-legend');
+  const box = el('div', 'pv-legend');
   box.setAttribute('aria-label', 'Legend');
   const item = (swatch: string, label: string) => {
-    const entry = h('span', 'pv-legend-item');
-    entry.append(h('span', `rv-swatch ${swatch}`), document.createTextNode(label));
+    const entry = el('span', 'pv-legend-item');
+    entry.append(el('span', `rv-swatch ${swatch}`), document.createTextNode(label));
     box.append(entry);
   };
   for (const { level, label } of LEVELS) item(`lv-${level}`, label);
@@ -174,24 +174,24 @@ function columnOf(model: TimelineModel, iso: string | null): number {
 }
 
 function header(model: TimelineModel): HTMLTableSectionElement {
-  const thead = h('thead');
-  const months = h('tr', 'rv-months');
-  const corner = h('th', 'rv-corner', 'Resource');
+  const thead = el('thead');
+  const months = el('tr', 'rv-months');
+  const corner = el('th', 'rv-corner', 'Resource');
   corner.rowSpan = 2;
   corner.scope = 'col';
   months.append(corner);
   for (const band of monthBands(model.weeks)) {
-    const th = h('th', 'rv-month', monthLabel(`${band.month}-01`));
+    const th = el('th', 'rv-month', monthLabel(`${band.month}-01`));
     th.colSpan = band.count;
     th.scope = 'colgroup';
     months.append(th);
   }
-  const weeks = h('tr', 'rv-weeks');
+  const weeks = el('tr', 'rv-weeks');
   const starts = new Set(monthBands(model.weeks).map((b) => b.first));
   const status = columnOf(model, model.project.status);
   const deadline = columnOf(model, model.project.deadline);
   model.weeks.forEach((w, i) => {
-    const th = h('th', 'rv-week', String(Number(w.slice(8))));
+    const th = el('th', 'rv-week', String(Number(w.slice(8))));
     th.scope = 'col';
     let title = `Week of ${dayLabel(w)}`;
     if (starts.has(i)) th.classList.add('rv-month-start');
@@ -205,23 +205,23 @@ function header(model: TimelineModel): HTMLTableSectionElement {
 }
 
 function body(model: TimelineModel, grid: (ResourceWeek | undefined)[][], ctx: ViewContext): HTMLTableSectionElement {
-  const tbody = h('tbody');
+  const tbody = el('tbody');
   const starts = new Set(monthBands(model.weeks).map((b) => b.first));
   const status = columnOf(model, model.project.status);
   const deadline = columnOf(model, model.project.deadline);
   model.resources.forEach((r, ri) => {
-    const tr = h('tr', r.overallocated ? 'rv-row rv-row-over' : 'rv-row');
+    const tr = el('tr', r.overallocated ? 'rv-row rv-row-over' : 'rv-row');
     if (ctx.state.filter?.resource === r.id) tr.classList.add('rv-row-current');
     tr.dataset.resource = r.id;
-    const th = h('th', 'rv-name-cell');
+    const th = el('th', 'rv-name-cell');
     th.scope = 'row';
     const name = button('rv-name', r.name, () => ctx.revealResource(r.id), `${r.name} (${r.id}): reveal in the plan`);
-    const meta = h('div', 'rv-meta');
-    const capacity = h('span', 'rv-capacity', `${percent(r.capacity)} · ${personDays(r.booked)}`);
+    const meta = el('div', 'rv-meta');
+    const capacity = el('span', 'rv-capacity', `${percent(r.capacity)} · ${personDays(r.booked)}`);
     capacity.title = `Capacity ${percent(r.capacity)} of a day; ${personDays(r.booked)} booked in the plan`;
     meta.append(capacity);
     if (r.overallocated) {
-      const flag = h('span', 'rv-flag', '▲ over');
+      const flag = el('span', 'rv-flag', '▲ over');
       flag.title = `${r.name} is over-allocated`;
       meta.append(flag);
     }
@@ -234,7 +234,7 @@ function body(model: TimelineModel, grid: (ResourceWeek | undefined)[][], ctx: V
       const week = row[i];
       const level = loadLevel(week);
       const text = cellText(week);
-      const td = h('td', `rv-cell lv-${level}${text.length > 4 ? ' rv-tight' : ''}`, text);
+      const td = el('td', `rv-cell lv-${level}${text.length > 4 ? ' rv-tight' : ''}`, text);
       td.dataset.week = model.weeks[i];
       if (starts.has(i)) td.classList.add('rv-month-start');
       if (i === status) td.classList.add('rv-status');
@@ -263,25 +263,25 @@ function describe(model: TimelineModel, r: TimelineResource, monday: string, wee
 }
 
 function fillPopover(popover: HTMLElement, model: TimelineModel, r: TimelineResource, monday: string, week: ResourceWeek | undefined, ctx: ViewContext, close: () => void): void {
-  const head = h('div', 'pv-popover-head');
-  head.append(h('strong', undefined, `${r.name} · week of ${dayLabel(monday)}`), button('pv-close', '×', close, 'Close'));
+  const head = el('div', 'pv-popover-head');
+  head.append(el('strong', undefined, `${r.name} · week of ${dayLabel(monday)}`), button('pv-close', '×', close, 'Close'));
   popover.append(head);
   const lines = describe(model, r, monday, week).slice(1).filter((l) => !l.startsWith('Tasks:'));
-  for (const l of lines) popover.append(h('div', 'pv-popover-line', l));
+  for (const l of lines) popover.append(el('div', 'pv-popover-line', l));
   const tasks = week?.tasks ?? [];
-  if (tasks.length === 0) popover.append(h('div', 'pv-popover-line', 'No tasks this week.'));
+  if (tasks.length === 0) popover.append(el('div', 'pv-popover-line', 'No tasks this week.'));
   else {
-    const list = h('ul', 'pv-task-list');
+    const list = el('ul', 'pv-task-list');
     for (const t of tasks) {
       const task = model.tasks[t];
       if (!task) continue;
-      const li = h('li');
+      const li = el('li');
       const entry = button('pv-task', '', () => ctx.reveal(task.id), `Reveal ${task.id} in the plan`);
       entry.dataset.task = task.id;
-      entry.append(h('span', 'pv-task-name', task.name));
+      entry.append(el('span', 'pv-task-name', task.name));
       const detail = [task.start && task.end ? rangeLabel(task.start, task.end) : 'no dates', `${personDays(task.effort)} effort`];
       if (task.resources.length > 1) detail.push(`shared with ${task.resources.length - 1} more`);
-      entry.append(h('span', 'pv-task-detail', detail.join(' · ')));
+      entry.append(el('span', 'pv-task-detail', detail.join(' · ')));
       li.append(entry);
       list.append(li);
     }
