@@ -308,6 +308,25 @@ describe('timeline webview: the gantt chart in Chromium', function () {
       assert.match(await p.page.locator('.renderer').innerText(), /mermaid/);
     });
 
+    it('a narrow panel: axis labels well apart (weekly ticks on Mondays here), not mermaid\'s ten ticks', async () => {
+      const p = await open({ width: 520, height: 700 });
+      const r = await show(p, modelOf(PLAN), MERMAID);
+      assert.equal(r.renderer, 'mermaid');
+      const labels = await p.page.$$eval('.mermaid-chart g.tick text', (ts) => ts.map((t) => {
+        const b = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', left: b.left, right: b.right, top: Math.round(b.top) };
+      }));
+      assert.ok(labels.length >= 2, JSON.stringify(labels));
+      const rows = new Map<number, typeof labels>();
+      for (const l of labels) rows.set(l.top, [...(rows.get(l.top) ?? []), l]);
+      for (const row of rows.values()) {
+        row.sort((a, b) => a.left - b.left);
+        for (let i = 1; i < row.length; i++) assert.ok(row[i].left - row[i - 1].right >= 30, `"${row[i - 1].text}" and "${row[i].text}" are crowded`);
+      }
+      // 4, 11 and 18 January 2027 are Mondays.
+      assert.deepEqual([...new Set(labels.map((l) => l.text))], ['04 Jan', '11 Jan', '18 Jan']);
+    });
+
     it('hostile names exactly, nothing injected', async () => {
       const p = await open();
       await show(p, modelOf(PLAN), MERMAID);

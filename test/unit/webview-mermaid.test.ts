@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { analyzePlan } from '../../server/src/language/analyze';
 import { timelineModel } from '../../server/src/language/timeline/model';
 import { visibleRows } from '../../client/webview/gantt/rows';
-import { mermaidTimeline } from '../../client/webview/gantt/mermaidText';
+import { mermaidTimeline, tickInterval } from '../../client/webview/gantt/mermaidText';
 
 const model = timelineModel(analyzePlan(`project p "P: #1" {
   start 2027-01-04
@@ -56,5 +56,20 @@ describe('timeline webview mermaid text', () => {
     const chart2 = mermaidTimeline(model, rows2);
     assert.deepEqual([...chart2.bars].map(([, k]) => rows2[k].task.id), ['go', 'a', 'g']);
     assert.ok(chart2.text.includes('#9656; Sub:'), chart2.text);
+  });
+
+  it('ticks spaced for the width: the finest interval whose labels stay apart, weeks from Monday', () => {
+    assert.equal(tickInterval(10, 1000), '1day');
+    assert.equal(tickInterval(26, 355), '1week');
+    assert.equal(tickInterval(26, 2000), '1day');
+    assert.equal(tickInterval(26, 1000), '2day');
+    assert.equal(tickInterval(365, 1000), '1month');
+    assert.equal(tickInterval(3 * 365, 600), '6month');
+    assert.equal(tickInterval(30 * 365, 600), '12month');
+    assert.equal(tickInterval(0, 600), null);
+    const rows = visibleRows(model, { collapsed: [], filter: none });
+    const lines = mermaidTimeline(model, rows, 355).text.split('\n');
+    assert.ok(lines.includes('  tickInterval 1week') && lines.includes('  weekday monday'), lines.join('\n'));
+    assert.ok(!mermaidTimeline(model, rows).text.includes('tickInterval'), 'without a width, mermaid chooses');
   });
 });

@@ -23,8 +23,16 @@ export interface MermaidChart {
 /** mermaid's gantt replaces diagrams longer than this (its default maxTextSize) by an error chart. */
 export const MERMAID_MAX_TEXT = 50_000;
 
-export function mermaidTimeline(model: TimelineModel, rows: Row[]): MermaidChart {
+/**
+ * `plotWidth`: the pixels the time axis gets. mermaid's own ticks ignore it (about ten, however narrow the
+ * chart), so with a width the ticks are spaced to keep their labels apart.
+ */
+export function mermaidTimeline(model: TimelineModel, rows: Row[], plotWidth?: number): MermaidChart {
   const lines = ['gantt', '  dateFormat YYYY-MM-DD', `  axisFormat ${axisFormat(model)}`, '  todayMarker off'];
+  if (plotWidth !== undefined) {
+    const interval = tickInterval(spanDays(model, rows), plotWidth);
+    if (interval) lines.push(`  tickInterval ${interval}`, '  weekday monday');
+  }
   const bars = new Map<string, number>();
   const sections: number[] = [];
   const seenSections = new Set<string>();
@@ -75,4 +83,28 @@ function axisFormat(model: TimelineModel): string {
   const start = model.project.start, end = model.project.end;
   if (start && end && dayOf(end) - dayOf(start) > 300) return '%b %Y';
   return '%d %b';
+}
+
+/** Axis labels are about 45 px wide at the chart's font size; ticks closer than this would touch. */
+const MIN_TICK_SPACING_PX = 70;
+const TICKS: readonly [days: number, interval: string][] = [
+  [1, '1day'], [2, '2day'], [7, '1week'], [14, '2week'], [31, '1month'], [92, '3month'], [183, '6month'], [366, '12month'],
+];
+
+/** The finest tick interval whose ticks stay MIN_TICK_SPACING_PX apart; null for an empty span. */
+export function tickInterval(days: number, plotWidth: number): string | null {
+  if (!(days > 0) || !(plotWidth > 0)) return null;
+  const pxPerDay = plotWidth / days;
+  for (const [d, interval] of TICKS) if (d * pxPerDay >= MIN_TICK_SPACING_PX) return interval;
+  return TICKS[TICKS.length - 1][1];
+}
+
+/** The days the chart spans: its bars, the status date and the deadline. */
+function spanDays(model: TimelineModel, rows: Row[]): number {
+  let first = Infinity, last = -Infinity;
+  const take = (iso: string | null | undefined) => { if (iso) { const d = dayOf(iso); if (d < first) first = d; if (d > last) last = d; } };
+  for (const { task } of rows) { take(task.start); take(task.end); }
+  take(model.project.status);
+  take(model.project.deadline);
+  return last >= first ? last - first + 1 : 0;
 }

@@ -20,13 +20,17 @@ export function mermaidAvailable(): boolean {
   return typeof (window as unknown as { mermaid?: Mermaid }).mermaid?.render === 'function';
 }
 
+/** mermaid's gantt margins: section titles on the left, labels of the last bars on the right. */
+const LEFT_PADDING = 170;
+const RIGHT_PADDING = 75;
+
 function mermaidConfig(theme: ThemeKind, width: number): object {
   return {
     startOnLoad: false,
     securityLevel: 'strict',
     theme: isDark(theme) ? 'dark' : 'default',
     fontFamily: 'var(--vscode-font-family, system-ui, sans-serif)',
-    gantt: { useWidth: width, useMaxWidth: false, barHeight: 20, barGap: 4, topPadding: 50, sectionFontSize: 12, fontSize: 12, leftPadding: 170, gridLineStartPadding: 35, numberSectionStyles: 4, topAxis: true },
+    gantt: { useWidth: width, useMaxWidth: false, barHeight: 20, barGap: 4, topPadding: 50, sectionFontSize: 12, fontSize: 12, leftPadding: LEFT_PADDING, rightPadding: RIGHT_PADDING, gridLineStartPadding: 35, numberSectionStyles: 4, topAxis: true },
   };
 }
 
@@ -64,8 +68,8 @@ export class MermaidGantt implements GanttView {
   async draw(input: GanttInput): Promise<GanttResult> {
     this.input = input;
     const mermaid = (window as unknown as { mermaid: Mermaid }).mermaid;
-    const chart = mermaidTimeline(input.model, input.rows);
     const width = Math.max(600, this.scroller.clientWidth - 24);
+    const chart = mermaidTimeline(input.model, input.rows, width - LEFT_PADDING - RIGHT_PADDING);
     mermaid.initialize(mermaidConfig(input.theme, width));
     let svgText: string;
     try {
