@@ -459,6 +459,39 @@ describe('timeline webview: the gantt chart in Chromium', function () {
       assert.equal(r.version, 5);
     });
 
+    it('odd plans draw in both renderers and every view without errors', async () => {
+      const nested = ['project n "Nested" { start 2027-01-04 }'];
+      for (let d = 0; d < 7; d++) nested.push(`${'  '.repeat(d)}task g${d} "Level ${d}" {`);
+      nested.push(`${'  '.repeat(7)}task leaf "Leaf" { duration 2d }`);
+      for (let d = 6; d >= 0; d--) nested.push(`${'  '.repeat(d)}}`);
+      const plans: [string, string][] = [
+        ['a single milestone', 'project p "P" { start 2027-01-04 }\nmilestone m "Only this" { }\n'],
+        ['ten years long', 'project p "P" { start 2027-01-04 }\nresource r "R" { rate 100/d }\ntask a "Long" { duration 2600d  assign r }\ntask b "Short" { duration 1d }\n'],
+        ['seven levels of groups', nested.join('\n') + '\n'],
+        ['half typed', 'project p "P" { start 2027-01-04 }\ntask a "A" { duration 3d }\ntask b "B" { after a  duration \n'],
+        ['names in other scripts', 'project p "Проект 🚀" { start 2027-01-04 }\ntask a "مهمة أولى" { duration 2d }\ntask b "任务 😀 ‮reversed" { after a  duration 2d }\n'],
+      ];
+      const p = await open();
+      let version = 0;
+      for (const [what, text] of plans) {
+        for (const settings of [BUILTIN, MERMAID]) {
+          const model = modelOf(text, ++version);
+          const r = await show(p, model, settings);
+          assert.deepEqual(r.errors, [], `${what}, ${settings.renderer}`);
+          assert.deepEqual(r.bars.map((b) => b.id).sort(), r.bars.map((b) => b.id).sort().filter((id) => model.tasks.some((t) => t.id === id)), what);
+          assert.ok(r.bars.length > 0, `${what}: something is drawn`);
+        }
+        for (const view of ['resources', 'budget'] as const) {
+          const since = (await p.posted()).length;
+          await p.send({ type: 'setView', view });
+          const r = await p.rendered((x) => x.view === view, since);
+          assert.deepEqual(r.errors, [], `${what}, ${view}`);
+        }
+        await p.send({ type: 'setView', view: 'timeline' });
+      }
+      assert.deepEqual(p.problems, []);
+    });
+
     it('messages and plans without a chart say why', async () => {
       const p = await open();
       await p.send({ type: 'message', text: 'Open a plan <b>file</b> to see its timeline.' });
