@@ -593,6 +593,14 @@ async function checkVsix(browser: Browser): Promise<void> {
   const chartErrors = await chart.locator('.message.error').count();
   if (chartErrors > 0) throw new HarnessError(`the preview shows an error: ${await chart.locator('.message.error').first().innerText()}`);
   await page.waitForTimeout(300); // mermaid's fonts and layout settle
+  // The tab carries the packaged gantt icon (VS Code draws a webview's icon as its label's ::before).
+  const tabLabel = page.locator('.tabs-container .tab', { hasText: 'Timeline: website.plan' }).locator('.monaco-icon-label').first();
+  const tabIcon = await tabLabel.evaluate((e) => getComputedStyle(e, '::before').backgroundImage);
+  const iconFile = /media(?:\/|%2F)(timeline-(?:light|dark)\.svg)/.exec(tabIcon)?.[1];
+  if (!iconFile) throw new HarnessError(`the preview's tab shows no gantt icon (background ${tabIcon})`);
+  const iconResponse = await page.request.get(/url\("([^"]+)"\)/.exec(tabIcon)![1]);
+  if (!iconResponse.ok() || !(await iconResponse.text()).includes('<svg')) throw new HarnessError(`the preview's tab icon ${iconFile} does not load (HTTP ${iconResponse.status()})`);
+  log(`preview tab icon: media/${iconFile}, served from the installed extension`);
   const timelineShot = path.join(RESULTS, 'vsix-timeline.png');
   await page.screenshot({ path: timelineShot, animations: 'disabled' });
   log(`screenshot ${path.relative(ROOT, timelineShot)}; the installed .vsix works`);

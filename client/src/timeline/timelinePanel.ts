@@ -73,6 +73,11 @@ export class TimelinePanel implements vscode.Disposable {
     state?: TimelineState,
   ) {
     this.currentUri = uri;
+    // The tab shows a gantt icon, as the Markdown preview's tab shows its own.
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(host.extensionUri, 'media', 'timeline-light.svg'),
+      dark: vscode.Uri.joinPath(host.extensionUri, 'media', 'timeline-dark.svg'),
+    };
     this.throttle = new UpdateThrottle(() => this.update(), () => updateDelay(this.currentUri));
     this.setTitle();
     this.disposables.push(
