@@ -81,6 +81,14 @@ export class TimelineApp {
         this.applyMarks(true);
         this.post({ type: 'highlighted', taskId: m.taskId, shown: this.isDrawn(m.taskId) });
         break;
+      case 'scrollTo': {
+        if (!this.gantt || this.state.view !== 'timeline') break;
+        const k = this.rowOfId(m.taskId);
+        if (k < 0) break;
+        this.gantt.view.scrollRowToTop(k);
+        this.post({ type: 'scrolled', taskId: this.rows[k].task.id });
+        break;
+      }
       case 'message':
         this.showMessage(m.text);
         break;

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { analyzePlan } from '../../server/src/language/analyze';
 import { timelineModel } from '../../server/src/language/timeline/model';
 import type { TimelineModel } from '../../server/src/language/timeline/types';
-import type { PreviewSettings, RenderReport, TimelineState } from '../../client/src/timeline/messages';
+import type { PreviewSettings, RenderReport, TimelineState, WebviewMessage } from '../../client/src/timeline/messages';
 import { generatePlan, writePlan } from '../bench/generate';
 import { ROOT } from '../cli/helpers';
 import { requireChromium, TimelineBrowser, type TimelinePage } from './timelinePage';
@@ -97,6 +97,17 @@ describe('timeline webview: the gantt chart in Chromium', function () {
     const since = (await p.posted()).length;
     await p.send({ type: 'model', model, fileName, settings });
     return p.rendered((r) => r.version === model.version, since);
+  }
+
+  /** Waits for a message the page posts (after `since` messages). */
+  async function waitForPosted(p: TimelinePage, accept: (m: WebviewMessage) => boolean, since: number): Promise<WebviewMessage> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const hit = (await p.posted()).slice(since).find(accept);
+      if (hit) return hit;
+      if (Date.now() > deadline) throw new Error('the page posted no such message within 10 s');
+      await new Promise((r) => setTimeout(r, 25));
+    }
   }
 
   /** Runs `action` and waits for the render report that follows it. */
@@ -246,6 +257,38 @@ describe('timeline webview: the gantt chart in Chromium', function () {
       // The page answers each highlight: drawn in its own row, or hidden in its group.
       const answers = (await p.posted()).filter((m) => m.type === 'highlighted');
       assert.deepEqual(answers, [{ type: 'highlighted', taskId: target.id, shown: true }, { type: 'highlighted', taskId: target.id, shown: false }]);
+    });
+
+    it('scrollTo (the editor scrolled) puts the task\'s row at the top, in both renderers, and answers', async () => {
+      const p = await open({ height: 600 });
+      const big = modelOf(writePlan(generatePlan(5000, 5)));
+      await show(p, big, BUILTIN, 'big.plan');
+      const target = big.tasks[3210];
+      await p.send({ type: 'scrollTo', taskId: target.id });
+      await p.page.locator(`.row-label[data-id="${target.id}"]`).waitFor();
+      const gap = async (selector: string, scroller: string) => p.page.$eval(selector, (e, sc) => e.getBoundingClientRect().top - document.querySelector(sc)!.getBoundingClientRect().top, scroller);
+      const header = await p.page.$eval('.gantt-scroll', (e) => e.getBoundingClientRect().top);
+      const rowTop = await p.page.$eval(`.row-label[data-id="${target.id}"]`, (e) => e.getBoundingClientRect().top);
+      const headerHeight = await p.page.$eval('.gantt-header, .gantt-axis', (e) => e.getBoundingClientRect().height);
+      assert.ok(Math.abs(rowTop - header - headerHeight) <= 2, `the row is at the top below the header (${rowTop - header - headerHeight}px off)`);
+      let answers = (await p.posted()).filter((m) => m.type === 'scrolled');
+      assert.deepEqual(answers, [{ type: 'scrolled', taskId: target.id }]);
+      // mermaid: the bar's top at the top of the chart's scroller.
+      const small = modelOf(PLAN, 2);
+      await show(p, small, MERMAID);
+      await p.page.setViewportSize({ width: 1400, height: 220 });
+      await p.send({ type: 'scrollTo', taskId: 'd' });
+      await p.page.waitForFunction(() => document.querySelector('.gantt-scroll')!.scrollTop > 0);
+      const offset = await gap('.mermaid-chart rect.pac-bar[data-id="d"]', '.gantt-scroll');
+      assert.ok(offset >= 0 && offset <= 10, `d is ${offset}px below the top`);
+      answers = (await p.posted()).filter((m) => m.type === 'scrolled');
+      assert.deepEqual(answers.at(-1), { type: 'scrolled', taskId: 'd' });
+      // A task hidden in a collapsed group: its group's row goes to the top.
+      await renderAfter(p, () => p.page.click('button.collapse-all'));
+      const before = (await p.posted()).length;
+      await p.send({ type: 'scrollTo', taskId: 'c' });
+      const answer = await waitForPosted(p, (m) => m.type === 'scrolled', before);
+      assert.deepEqual(answer, { type: 'scrolled', taskId: 'phase2' });
     });
 
     it('scrolling a 5,000-task plan draws the rows in view only', async () => {

@@ -1,7 +1,7 @@
 // Which task the cursor is in (client/src/timeline/cursorTask.ts), with the lines the server reports for
 // a real plan: the innermost task whose block contains the line.
 import * as assert from 'node:assert/strict';
-import { taskAtLine } from '../../client/src/timeline/cursorTask';
+import { taskAtLine, taskAtTopOfView } from '../../client/src/timeline/cursorTask';
 
 // Lines (0-based) of:
 //  0 project p "P" { start 2027-01-04 }
@@ -43,5 +43,15 @@ describe('timeline preview: task under the cursor', () => {
   it('does not depend on the order of the tasks', () => {
     const reversed = [...tasks].reverse();
     for (let line = 0; line <= 10; line++) assert.equal(taskAtLine(reversed, line), taskAtLine(tasks, line), `line ${line}`);
+  });
+
+  it('the task at the top of the editor: the innermost one there, else the next one declared', () => {
+    assert.equal(taskAtTopOfView(tasks, 0), 'build', 'the project block at the top: the first task follows');
+    assert.equal(taskAtTopOfView(tasks, 1), 'build');
+    assert.equal(taskAtTopOfView(tasks, 4), 'frontend');
+    assert.equal(taskAtTopOfView(tasks, 7), 'build');
+    assert.equal(taskAtTopOfView(tasks, 9), 'docs');
+    assert.equal(taskAtTopOfView(tasks, 10), null, 'below the last task');
+    assert.equal(taskAtTopOfView([...tasks].reverse(), 1), 'build');
   });
 });

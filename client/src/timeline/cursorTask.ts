@@ -1,6 +1,7 @@
 /**
- * Which task the cursor is in (pure): the innermost task or milestone whose block (from the line of its
- * id to its last line) contains the cursor's line, for highlighting its bar in the preview.
+ * Which task the cursor is in, or the editor shows first (pure): the innermost task or milestone whose
+ * block (from the line of its id to its last line) contains a line, for highlighting its bar and for
+ * scrolling the preview with the editor.
  */
 import type { TimelineTask } from '../../../server/src/language/timeline/types';
 
@@ -13,4 +14,16 @@ export function taskAtLine(tasks: readonly Pick<TimelineTask, 'id' | 'line' | 'e
     if (!best || task.depth > best.depth || (task.depth === best.depth && task.endLine - task.line < best.endLine - best.line)) best = task;
   }
   return best?.id ?? null;
+}
+
+/**
+ * The task the editor shows first when `topLine` is the first line in view: the innermost one containing
+ * it, else the first one declared below it (the lines above the tasks hold the project and resources).
+ */
+export function taskAtTopOfView(tasks: readonly Pick<TimelineTask, 'id' | 'line' | 'endLine' | 'depth'>[], topLine: number): string | null {
+  const inside = taskAtLine(tasks, topLine);
+  if (inside !== null) return inside;
+  let next: Pick<TimelineTask, 'id' | 'line'> | undefined;
+  for (const task of tasks) if (task.line > topLine && (!next || task.line < next.line)) next = task;
+  return next?.id ?? null;
 }

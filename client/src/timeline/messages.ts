@@ -33,6 +33,8 @@ export type HostMessage =
   | { type: 'model'; model: TimelineModel; fileName: string; settings: PreviewSettings }
   /** The cursor is on this task (null: on none): highlight its bar and scroll it into view. */
   | { type: 'highlight'; taskId: string | null }
+  /** The editor scrolled: this task is at the top of its view, so its row goes to the top of the chart. */
+  | { type: 'scrollTo'; taskId: string }
   /** No model to show (not a plan, or the server failed): say why instead of a chart. */
   | { type: 'message'; text: string }
   /** Switch to a view (the "Plan: Show Resource Load" etc. commands, and tests). */
@@ -75,4 +77,6 @@ export type WebviewMessage =
    * that task is drawn and now highlighted. Optional for the webview; tests read it.
    */
   | { type: 'highlighted'; taskId: string | null; shown: boolean }
+  /** Answer to `scrollTo` once the chart has scrolled: the task whose row (or whose group's row) is at the top. */
+  | { type: 'scrolled'; taskId: string }
   | { type: 'export' };

@@ -17,6 +17,8 @@ export interface TimelineTestApi {
   waitForReport(predicate: (report: RenderReport) => boolean, timeoutMs?: number): Promise<RenderReport>;
   /** The last `highlighted` answer of the webview showing `uri`. */
   lastHighlighted(uri: vscode.Uri | string): { taskId: string | null; shown: boolean } | undefined;
+  /** The task the webview showing `uri` last scrolled to the top (following the editor). */
+  lastScrolled(uri: vscode.Uri | string): string | undefined;
   /** Posts a message to the preview showing `uri`; false when none does. */
   post(uri: vscode.Uri | string, message: HostMessage): boolean;
   isOpen(uri: vscode.Uri | string): boolean;
@@ -48,13 +50,15 @@ export class TimelinePreviews implements vscode.Disposable {
   private preview: TimelinePanel | undefined;
   private readonly waiters = new Set<ReportWaiter>();
   private readonly highlightAnswers = new Map<string, { taskId: string | null; shown: boolean }>();
+  private readonly scrollAnswers = new Map<string, string>();
   private readonly panelHost: PanelHost;
 
-  constructor(host: Omit<PanelHost, 'onReport' | 'onHighlighted'>) {
+  constructor(host: Omit<PanelHost, 'onReport' | 'onHighlighted' | 'onScrolled'>) {
     this.panelHost = {
       ...host,
       onReport: (_panel, report) => this.onReport(report),
       onHighlighted: (panel, taskId, shown) => this.highlightAnswers.set(panel.uri.toString(), { taskId, shown }),
+      onScrolled: (panel, taskId) => this.scrollAnswers.set(panel.uri.toString(), taskId),
     };
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
@@ -194,6 +198,7 @@ export class TimelinePreviews implements vscode.Disposable {
       });
     },
     lastHighlighted: (uri) => this.highlightAnswers.get(typeof uri === 'string' ? uri : uri.toString()),
+    lastScrolled: (uri) => this.scrollAnswers.get(typeof uri === 'string' ? uri : uri.toString()),
     post: (uri, message) => {
       const preview = this.previewOf(uri);
       preview?.post(message);

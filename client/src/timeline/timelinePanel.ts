@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TimelineRequest, type TimelineModel } from '../../../server/src/protocol';
-import { taskAtLine } from './cursorTask';
+import { taskAtLine, taskAtTopOfView } from './cursorTask';
 import { PendingMessages } from './pendingMessages';
 import { makeNonce, timelinePage } from './html';
 import type { HostMessage, PreviewSettings, RenderReport, RendererChoice, TimelineState, WebviewMessage } from './messages';
@@ -23,6 +23,7 @@ export interface PanelHost {
   log: vscode.LogOutputChannel;
   onReport(panel: TimelinePanel, report: RenderReport): void;
   onHighlighted(panel: TimelinePanel, taskId: string | null, shown: boolean): void;
+  onScrolled(panel: TimelinePanel, taskId: string): void;
   exportPlan(uri: vscode.Uri): Thenable<unknown>;
 }
 
@@ -39,6 +40,15 @@ function previewSettings(uri: vscode.Uri): PreviewSettings {
     mermaidMaxTasks: Number.isFinite(max) ? Math.max(0, max) : 150,
   };
 }
+
+function scrollWithEditor(uri: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('planAsCode.timeline', uri).get<boolean>('scrollWithEditor', true) !== false;
+}
+
+/** After the preview revealed a task, the editor's own scrolling is not followed back for this long. */
+const REVEAL_QUIET_MS = 600;
+/** Editor scroll events come per frame; the preview follows the last one of a burst. */
+const SCROLL_SYNC_DELAY_MS = 40;
 
 function updateDelay(uri: vscode.Uri): number {
   const delay = vscode.workspace.getConfiguration('planAsCode.timeline', uri).get<number>('updateDelay', 150);
@@ -60,6 +70,10 @@ export class TimelinePanel implements vscode.Disposable {
   /** Messages posted before the page's script listened (it says `ready`), sent in order then. */
   private readonly queue = new PendingMessages();
   private highlighted: string | null = null;
+  /** The task last scrolled to the top of the chart, and the pending editor scroll (its top line). */
+  private scrolledTo: string | null = null;
+  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
+  private quietUntil = 0;
   /** The plan was analysed again while the preview was hidden. */
   private outdated = false;
   private disposed = false;
@@ -91,6 +105,12 @@ export class TimelinePanel implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document.uri.toString() === this.currentUri.toString()) this.highlightAt(e.selections[0]?.active.line);
       }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (e.textEditor.document.uri.toString() !== this.currentUri.toString()) return;
+        const top = e.visibleRanges[0]?.start.line;
+        clearTimeout(this.scrollTimer);
+        this.scrollTimer = setTimeout(() => this.scrollWithEditorAt(top), SCROLL_SYNC_DELAY_MS);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('planAsCode.timeline', this.currentUri)) return;
         // New renderer settings: draw the same model again with them.
@@ -115,6 +135,7 @@ export class TimelinePanel implements vscode.Disposable {
     this.generation++;
     this.shown = null;
     this.highlighted = null;
+    this.scrolledTo = null;
     this.lastReport = undefined;
     this.setTitle();
     this.refresh();
@@ -171,6 +192,7 @@ export class TimelinePanel implements vscode.Disposable {
   private onMessage(message: WebviewMessage): void {
     switch (message?.type) {
       case 'ready': {
+        this.scrolledTo = null; // a new page starts at the top
         // A page that (re)loaded has nothing drawn: give it the model we have (or fetch one) and the
         // highlight, unless newer ones are waiting anyway.
         if (!this.queue.hasContent) {
@@ -194,6 +216,9 @@ export class TimelinePanel implements vscode.Disposable {
         break;
       case 'highlighted':
         this.host.onHighlighted(this, message.taskId, message.shown);
+        break;
+      case 'scrolled':
+        if (typeof message.taskId === 'string') this.host.onScrolled(this, message.taskId);
         break;
       case 'reveal':
         if (typeof message.taskId === 'string') void this.revealTask(message.taskId);
@@ -250,6 +275,15 @@ export class TimelinePanel implements vscode.Disposable {
     this.post({ type: 'message', text });
   }
 
+  /** Like the Markdown preview: the task at the top of the editor goes to the top of the chart. */
+  private scrollWithEditorAt(topLine: number | undefined): void {
+    if (!this.shown || topLine === undefined || Date.now() < this.quietUntil || !scrollWithEditor(this.currentUri)) return;
+    const taskId = taskAtTopOfView(this.shown.tasks, topLine);
+    if (taskId === null || taskId === this.scrolledTo) return;
+    this.scrolledTo = taskId;
+    this.post({ type: 'scrollTo', taskId });
+  }
+
   private highlightAt(line: number | undefined): void {
     if (!this.shown || line === undefined) return;
     const taskId = taskAtLine(this.shown.tasks, line);
@@ -269,11 +303,14 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   private async select(line: number, character: number, length: number): Promise<void> {
+    // The editor scrolls to what the preview revealed: that must not scroll the preview in turn.
+    this.quietUntil = Date.now() + REVEAL_QUIET_MS;
     const editor = await this.showPlanEditor();
     const start = new vscode.Position(line, character);
     const range = new vscode.Range(start, start.translate(0, length));
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    this.quietUntil = Date.now() + REVEAL_QUIET_MS;
   }
 
   async revealTask(taskId: string): Promise<boolean> {
@@ -294,6 +331,7 @@ export class TimelinePanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.throttle.dispose();
+    clearTimeout(this.scrollTimer);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
     this.disposeEmitter.fire();

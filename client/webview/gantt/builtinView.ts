@@ -91,6 +91,12 @@ export class BuiltinGantt implements GanttView {
     }
   }
 
+  scrollRowToTop(row: number): void {
+    // The header is sticky inside the scroller: row k's top sits right below it at scrollTop k·height.
+    this.scroller.scrollTop = row * ROW_HEIGHT;
+    this.drawWindow(false);
+  }
+
   dispose(): void {
     cancelAnimationFrame(this.frame);
     this.scroller.remove();

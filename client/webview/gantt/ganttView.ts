@@ -26,6 +26,8 @@ export interface GanttView {
   draw(input: GanttInput): Promise<GanttResult>;
   /** Marks one row as highlighted (the editor's cursor) and one as selected (keyboard); -1 for none. Scrolls row `reveal` into view (-1: no scrolling). */
   mark(highlight: number, selected: number, reveal: number): void;
+  /** Scrolls so that row `row` is the first one in view (the editor scrolled to its task). */
+  scrollRowToTop(row: number): void;
   /** The element that takes keyboard focus. */
   readonly focusTarget: HTMLElement;
   dispose(): void;

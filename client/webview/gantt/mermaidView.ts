@@ -95,19 +95,10 @@ export class MermaidGantt implements GanttView {
   mark(highlight: number, selected: number, reveal: number): void {
     for (const e of this.scroller.querySelectorAll('.highlight, .selected')) e.classList.remove('highlight', 'selected');
     const apply = (k: number, cls: string): Element | null => {
-      if (k < 0 || !this.chart) return null;
-      const id = `t${k + 1}`;
-      if (this.chart.bars.has(id)) {
-        const rect = this.find(this.scroller, 'rect', id);
-        rect?.classList.add(cls);
-        this.find(this.scroller, 'text', `${id}-text`)?.classList.add(cls);
-        return rect;
-      }
-      // An expanded top-level group has no bar: its section title stands for it.
-      const s = this.chart.sections.indexOf(k);
-      const title = s >= 0 ? this.scroller.querySelectorAll('text.sectionTitle')[s] ?? null : null;
-      title?.classList.add(cls);
-      return title;
+      const target = this.elementOfRow(k);
+      target?.classList.add(cls);
+      if (target && this.chart?.bars.has(`t${k + 1}`)) this.find(this.scroller, 'text', `t${k + 1}-text`)?.classList.add(cls);
+      return target;
     };
     const h = apply(highlight, 'highlight');
     const s = apply(selected, 'selected');
@@ -115,7 +106,23 @@ export class MermaidGantt implements GanttView {
     if (target) scrollIntoViewIfNeeded(this.scroller, target);
   }
 
+  scrollRowToTop(row: number): void {
+    const target = this.elementOfRow(row);
+    if (!target) return;
+    const top = target.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top + this.scroller.scrollTop;
+    this.scroller.scrollTop = Math.max(0, top - 6);
+  }
+
   dispose(): void { this.scroller.remove(); }
+
+  /** Row k's bar, or for an expanded top-level group (which has no bar) its section title. */
+  private elementOfRow(k: number): Element | null {
+    if (k < 0 || !this.chart) return null;
+    const id = `t${k + 1}`;
+    if (this.chart.bars.has(id)) return this.find(this.scroller, 'rect', id);
+    const s = this.chart.sections.indexOf(k);
+    return s >= 0 ? this.scroller.querySelectorAll('text.sectionTitle')[s] ?? null : null;
+  }
 
   /** mermaid's element for one of our ids (t12, t12-text, status, deadline). */
   private find(root: ParentNode, tag: 'rect' | 'text', id: string): Element | null {

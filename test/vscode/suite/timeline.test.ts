@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { PlanAsCodeApi } from '../../../client/src/api';
+import { taskAtTopOfView } from '../../../client/src/timeline/cursorTask';
 import type { RenderReport } from '../../../client/src/timeline/messages';
 import type { TimelineModel } from '../../../server/src/protocol';
 import {
@@ -160,6 +161,29 @@ suite('Timeline preview', () => {
     } else {
       await waitFor('the webview to highlight tests', () => api.timeline.lastHighlighted(document.uri)?.taskId === 'tests');
     }
+  });
+
+  test('scrolling the plan editor scrolls the preview to the task at the top of the editor', async function () {
+    this.timeout(90_000);
+    const editor = await planWithPreview();
+    const model = await timelineModel(api, uri());
+    assert.ok(model);
+    // As far down as the editor goes (the file is short: the last task may not reach the top).
+    const tests = positionOf(document, 'Integration tests').line;
+    editor.revealRange(new vscode.Range(tests, 0, tests, 0), vscode.TextEditorRevealType.AtTop);
+    let seen = -1;
+    const top = await waitFor('the editor to scroll and settle', () => {
+      const line = editor.visibleRanges[0]?.start.line ?? 0;
+      const settled = line > 0 && line === seen;
+      seen = line;
+      return settled ? line : undefined;
+    }, 30_000, 250);
+    const expected = taskAtTopOfView(model.tasks, top);
+    assert.ok(expected && expected !== 'design', `the task at line ${top + 1}: ${expected}`);
+    await waitFor(`the preview to scroll to ${expected}`, () => api.timeline.lastScrolled(document.uri) === expected);
+    // Back to the top of the file (project and resources): the first task is at the top of the chart.
+    editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+    await waitFor('the preview to scroll to design', () => api.timeline.lastScrolled(document.uri) === 'design');
   });
 
   test('a mouse click on a bar in the webview reveals the task in the plan editor', async function () {
