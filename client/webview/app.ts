@@ -54,6 +54,7 @@ export class TimelineApp {
       expandAll: () => this.update({ collapsed: [] }),
       setLevel: (level) => { if (this.shown) this.update({ collapsed: collapsedForLevel(this.shown.model, level) }); },
       setZoom: (zoom) => this.update({ zoom }),
+      setLinks: (show) => this.update({ hideLinks: show ? undefined : true }),
       exportTimeline: () => this.post({ type: 'export' }),
     });
     this.content.append(el('div', 'message', 'Loading the timeline…'));
@@ -101,6 +102,7 @@ export class TimelineApp {
   /** Changes the state, saves it and redraws. */
   private update(change: Partial<TimelineState>): void {
     this.state = { ...this.state, ...change };
+    if (this.state.hideLinks !== true) delete this.state.hideLinks;
     this.vscode.setState(this.state);
     this.invalidate();
   }
@@ -212,7 +214,7 @@ export class TimelineApp {
       this.gantt = undefined;
       return;
     }
-    const result = await this.gantt.view.draw({ model, rows: this.rows, theme: report.theme, zoom: this.state.zoom });
+    const result = await this.gantt.view.draw({ model, rows: this.rows, theme: report.theme, zoom: this.state.zoom, links: !this.state.hideLinks });
     report.bars = result.bars;
     report.errors.push(...result.errors);
     this.applyMarks(false);

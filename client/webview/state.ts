@@ -26,6 +26,7 @@ export function sanitizeState(raw: unknown): TimelineState {
     s.filter.phase = typeof f.phase === 'string' ? f.phase : null;
   }
   if (typeof r.zoom === 'number' && Number.isFinite(r.zoom) && r.zoom > 0) s.zoom = r.zoom;
+  if (r.hideLinks === true) s.hideLinks = true;
   return s;
 }
 
@@ -42,5 +43,7 @@ export function initialState(saved: unknown, pageAttribute: string | undefined):
 export function stateForPlan(state: TimelineState, uri: string): TimelineState {
   if (state.uri === uri) return state;
   if (state.uri === '') return { ...state, uri };
-  return { ...defaultState(), uri, view: state.view, zoom: state.zoom };
+  const next: TimelineState = { ...defaultState(), uri, view: state.view, zoom: state.zoom };
+  if (state.hideLinks) next.hideLinks = true;
+  return next;
 }

@@ -18,6 +18,8 @@ export interface ToolbarActions {
   /** Show the outline down to this level (1 = top-level tasks). */
   setLevel(level: number): void;
   setZoom(pxPerDay: number | undefined): void;
+  /** Show or hide the dependency arrows. */
+  setLinks(show: boolean): void;
   exportTimeline(): void;
 }
 
@@ -43,6 +45,7 @@ export class Toolbar {
   private readonly phase = el('select', 'phase-filter');
   private readonly level = el('select', 'level');
   private readonly zoom = el('select', 'zoom');
+  private readonly links = el('input');
   private readonly rendererBadge = el('span', 'renderer');
   private readonly notice = el('div', 'notice');
   private readonly timelineOnly: HTMLElement;
@@ -85,12 +88,18 @@ export class Toolbar {
     expand.addEventListener('click', () => actions.expandAll());
     this.level.title = 'Outline level shown';
     this.level.addEventListener('change', () => { if (this.level.value) actions.setLevel(Number(this.level.value)); });
+    this.links.type = 'checkbox';
+    this.links.className = 'show-links';
+    const linksLabel = el('label', 'check');
+    linksLabel.title = 'Arrows from each task to the tasks that wait for it';
+    linksLabel.append(this.links, ' Dependencies');
+    this.links.addEventListener('change', () => actions.setLinks(this.links.checked));
     this.zoom.title = 'Time scale';
     this.zoom.append(option('', 'Fit'), ...ZOOM_LEVELS.map((z) => option(String(z.pxPerDay), z.label)));
     this.zoom.addEventListener('change', () => actions.setZoom(this.zoom.value ? Number(this.zoom.value) : undefined));
 
     this.timelineOnly = el('div', 'controls');
-    this.timelineOnly.append(criticalLabel, this.resource, this.phase, collapse, expand, this.level, this.zoom, this.rendererBadge);
+    this.timelineOnly.append(criticalLabel, linksLabel, this.resource, this.phase, collapse, expand, this.level, this.zoom, this.rendererBadge);
     const top = el('div', 'toolbar-top');
     top.append(tabs, this.title, exportButton);
     bar.append(top, this.timelineOnly, this.notice);
@@ -114,6 +123,7 @@ export class Toolbar {
       this.level.replaceChildren(option('', 'Outline level…'), ...Array.from({ length: depth }, (_, i) => option(String(i + 1), i + 1 === depth ? `Level ${i + 1} (all)` : `Level ${i + 1}`)));
     }
     this.critical.checked = state.filter.criticalOnly;
+    this.links.checked = !state.hideLinks;
     this.resource.value = state.filter.resource ?? '';
     this.phase.value = state.filter.phase ?? '';
     this.level.value = '';

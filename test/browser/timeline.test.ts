@@ -302,6 +302,29 @@ describe('timeline webview: the gantt chart in Chromium', function () {
       assert.equal(await p.page.locator(`.row-label[data-id="${model.tasks[0].id}"]`).count(), 0);
     });
 
+    it('dependency arrows: from the end of the task waited for into the start of the waiting one; a switch hides them', async () => {
+      const p = await open();
+      await show(p, modelOf(PLAN), BUILTIN);
+      const arrows = await p.page.$$eval('.gantt-bars path.dep', (ps) => ps.map((e) => ({ link: `${e.getAttribute('data-from')}→${e.getAttribute('data-to')}`, d: e.getAttribute('d')!, cls: e.getAttribute('class')! })));
+      // x and y (a cycle) have no dates: no arrows between them.
+      assert.deepEqual(arrows.map((a) => a.link), ['a→b', 'b→m1', 'phase1→phase2']);
+      const box = (id: string) => p.page.$eval(`.gantt-bars g.bar[data-id="${id}"] rect.body`, (e) => ({ x: Number(e.getAttribute('x')), w: Number(e.getAttribute('width')) }));
+      const a = await box('a'), b = await box('b');
+      const ab = arrows.find((x) => x.link === 'a→b')!;
+      const nums = ab.d.match(/-?[\d.]+/g)!.map(Number);
+      assert.ok(Math.abs(nums[0] - (a.x + a.w)) < 0.2, `starts at the end of a: ${ab.d}`);
+      assert.ok(Math.abs(nums.at(-1)! - b.x) < 0.2, `ends at the start of b: ${ab.d}`);
+      assert.match(ab.cls, /critical/, 'a and b are on the critical path');
+      assert.equal(await p.page.$eval('.gantt-bars path.dep', (e) => getComputedStyle(e).markerEnd), 'url("#pac-arrow-critical")');
+      // The switch: off hides them and is kept in the state; on brings them back.
+      await renderAfter(p, () => p.page.uncheck('input.show-links'));
+      assert.equal(await p.page.locator('.gantt-bars path.dep').count(), 0);
+      assert.equal(((await p.state()) as TimelineState).hideLinks, true);
+      await renderAfter(p, () => p.page.check('input.show-links'));
+      assert.equal(await p.page.locator('.gantt-bars path.dep').count(), 3);
+      assert.ok(!('hideLinks' in ((await p.state()) as TimelineState)));
+    });
+
     it('the zoom changes the scale and is kept in the state', async () => {
       const p = await open();
       await show(p, modelOf(PLAN), BUILTIN);
@@ -368,6 +391,24 @@ describe('timeline webview: the gantt chart in Chromium', function () {
       }
       // 4, 11 and 18 January 2027 are Mondays.
       assert.deepEqual([...new Set(labels.map((l) => l.text))], ['04 Jan', '11 Jan', '18 Jan']);
+    });
+
+    it('dependency arrows over mermaid\'s bars, from the end of one bar into the start of the next', async () => {
+      const p = await open();
+      await show(p, modelOf(PLAN), MERMAID);
+      const links = await p.page.$$eval('.mermaid-chart path.dep', (ps) => ps.map((e) => `${e.getAttribute('data-from')}→${e.getAttribute('data-to')}`));
+      // phase1 and phase2 are sections (no bars): their link is not drawn.
+      assert.deepEqual(links, ['a→b', 'b→m1']);
+      const rect = (id: string) => p.page.$eval(`.mermaid-chart rect.pac-bar[data-id="${id}"]`, (e) => ({ x: Number(e.getAttribute('x')), w: Number(e.getAttribute('width')) }));
+      const a = await rect('a'), b = await rect('b');
+      const d = await p.page.getAttribute('.mermaid-chart path.dep[data-from="a"]', 'd');
+      const nums = d!.match(/-?[\d.]+/g)!.map(Number);
+      assert.ok(Math.abs(nums[0] - (a.x + a.w)) < 0.2 && Math.abs(nums.at(-1)! - b.x) < 0.2, d!);
+      // Under the bars: the arrows come before the first bar in the SVG.
+      const order = await p.page.$eval('.mermaid-chart g.pac-deps', (g) => Boolean(g.compareDocumentPosition(document.querySelector('.mermaid-chart rect.pac-bar')!) & Node.DOCUMENT_POSITION_FOLLOWING));
+      assert.ok(order);
+      await renderAfter(p, () => p.page.uncheck('input.show-links'));
+      assert.equal(await p.page.locator('.mermaid-chart path.dep').count(), 0);
     });
 
     it('hostile names exactly, nothing injected', async () => {

@@ -28,6 +28,13 @@ describe('timeline preview: restored state', () => {
     assert.deepEqual(stateForPlan(previous, 'file:///other.plan'), { ...defaultState('file:///other.plan'), view: 'resources', zoom: 8 });
     assert.deepEqual(stateForPlan(undefined, URI), defaultState(URI));
   });
+
+  it('hidden dependency arrows survive a reload and another plan', () => {
+    const previous = restoredState({ uri: URI, view: 'timeline', collapsed: [], filter: {}, hideLinks: true });
+    assert.equal(previous?.hideLinks, true);
+    assert.equal(stateForPlan(previous, 'file:///other.plan').hideLinks, true);
+    assert.ok(!('hideLinks' in restoredState({ uri: URI, hideLinks: 'no' })!));
+  });
 });
 
 describe('timeline export formats', () => {

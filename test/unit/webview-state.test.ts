@@ -27,4 +27,12 @@ describe('timeline webview state', () => {
     assert.deepEqual(stateForPlan(a, 'file:///b.plan'), { ...defaultState(), uri: 'file:///b.plan', view: 'budget', zoom: 8 });
     assert.deepEqual(stateForPlan({ ...a, uri: '' }, 'file:///b.plan'), { ...a, uri: 'file:///b.plan' });
   });
+
+  it('hidden dependency arrows: kept, and kept for another plan; anything but true means shown', () => {
+    const hidden = sanitizeState({ ...saved, hideLinks: true });
+    assert.equal(hidden.hideLinks, true);
+    assert.equal(stateForPlan(hidden, 'file:///b.plan').hideLinks, true);
+    for (const v of [false, 'yes', 1, null]) assert.ok(!('hideLinks' in sanitizeState({ ...saved, hideLinks: v })), String(v));
+    assert.ok(!('hideLinks' in stateForPlan(sanitizeState(saved), 'file:///b.plan')));
+  });
 });

@@ -18,6 +18,8 @@ export interface TimelineState {
   filter: { criticalOnly: boolean; resource: string | null; phase: string | null };
   /** Pixels per day of the built-in renderer. */
   zoom?: number;
+  /** The dependency arrows are switched off (absent: shown). */
+  hideLinks?: true;
 }
 
 export interface PreviewSettings {

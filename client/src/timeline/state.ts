@@ -28,6 +28,7 @@ export function restoredState(raw: unknown): TimelineState | undefined {
     };
   }
   if (typeof r.zoom === 'number' && Number.isFinite(r.zoom) && r.zoom > 0) state.zoom = r.zoom;
+  if (r.hideLinks === true) state.hideLinks = true;
   return state;
 }
 
@@ -37,6 +38,7 @@ export function stateForPlan(previous: TimelineState | undefined, uri: string): 
   if (previous) {
     state.view = previous.view;
     if (previous.zoom !== undefined) state.zoom = previous.zoom;
+    if (previous.hideLinks) state.hideLinks = true;
   }
   return state;
 }

@@ -7,6 +7,7 @@
 import type { TimelineTask } from '../../../server/src/language/timeline/types';
 import { el, svg, svgTitle } from '../dom';
 import type { DrawnBar, GanttActions, GanttInput, GanttResult, GanttView } from './ganttView';
+import { linkPath, rowLinks, type RowLink } from './links';
 import { axisTicks, chartSpan, dayOf, makeScale, weekday, type Scale } from './scale';
 import { taskTooltip } from './tooltip';
 
@@ -28,6 +29,7 @@ export class BuiltinGantt implements GanttView {
   private readonly bars: SVGSVGElement;
   private input: GanttInput | undefined;
   private scale: Scale | undefined;
+  private links: RowLink[] = [];
   private from = 0;
   private to = 0;
   private highlighted = -1;
@@ -66,6 +68,7 @@ export class BuiltinGantt implements GanttView {
   async draw(input: GanttInput): Promise<GanttResult> {
     this.input = input;
     const { model, rows } = input;
+    this.links = input.links ? rowLinks(model, rows) : [];
     const available = Math.max(200, this.scroller.clientWidth - LABEL_WIDTH - 24);
     this.scale = makeScale(chartSpan(model, rows), available, input.zoom);
     const width = LABEL_WIDTH + this.scale.width;
@@ -178,6 +181,7 @@ export class BuiltinGantt implements GanttView {
     const { major, minor } = axisTicks(scale);
     for (const t of minor) g.push(svg('line', { class: 'grid', x1: scale.x(t.day), y1: 0, x2: scale.x(t.day), y2: height }));
     for (const t of major) if (t.day !== scale.first) g.push(svg('line', { class: 'grid month', x1: scale.x(t.day), y1: 0, x2: scale.x(t.day), y2: height }));
+    g.push(...this.arrows(from, to));
     for (let k = from; k < to; k++) {
       const row = rows[k];
       labels.push(this.label(row.task, k, row.hasChildren, row.collapsed));
@@ -194,6 +198,38 @@ export class BuiltinGantt implements GanttView {
     }
     this.bars.replaceChildren(...g);
     this.labels.replaceChildren(...labels);
+  }
+
+  /** Dependency arrows touching rows from..to-1 (one from above or below is clipped at the window's edge). */
+  private arrows(from: number, to: number): SVGElement[] {
+    const { rows } = this.input!;
+    const out: SVGElement[] = [];
+    const defs = svg('defs');
+    for (const [id, cls] of [['pac-arrow', 'arrow-head'], ['pac-arrow-critical', 'arrow-head critical']]) {
+      const marker = svg('marker', { id, viewBox: '0 0 6 6', refX: 6, refY: 3, markerWidth: 6, markerHeight: 6, markerUnits: 'userSpaceOnUse', orient: 'auto' });
+      marker.append(svg('path', { class: cls, d: 'M0,0 L6,3 L0,6 Z' }));
+      defs.append(marker);
+    }
+    out.push(defs);
+    for (const link of this.links) {
+      if (Math.max(link.from, link.to) < from || Math.min(link.from, link.to) >= to) continue;
+      const a = rows[link.from].task, b = rows[link.to].task;
+      const x1 = link.startOf ? this.edgeX(a, 'start') : this.edgeX(a, 'end');
+      const y1 = (link.from - from) * ROW_HEIGHT + ROW_HEIGHT / 2, y2 = (link.to - from) * ROW_HEIGHT + ROW_HEIGHT / 2;
+      out.push(svg('path', {
+        class: `dep${link.critical ? ' critical' : ''}`, 'data-from': a.id, 'data-to': b.id,
+        d: linkPath(x1, y1, this.edgeX(b, 'start'), y2, ROW_HEIGHT), 'marker-end': `url(#${link.critical ? 'pac-arrow-critical' : 'pac-arrow'})`,
+      }));
+    }
+    return out;
+  }
+
+  /** Where a task's bar begins or ends on the x axis (a milestone's diamond: its left or right tip). */
+  private edgeX(t: TimelineTask, edge: 'start' | 'end'): number {
+    const scale = this.scale!;
+    const s = dayOf(t.start!);
+    if (t.kind === 'milestone') return scale.x(s) + scale.pxPerDay / 2 + (edge === 'start' ? -7 : 7);
+    return edge === 'start' ? scale.x(s) : scale.x(dayOf(t.end!) + 1);
   }
 
   private rowClasses(t: TimelineTask, k: number): string {

@@ -9,6 +9,8 @@ export interface GanttInput {
   theme: ThemeKind;
   /** Pixels per day (built-in renderer); undefined fits the plan to the width. */
   zoom?: number;
+  /** Draw the dependency arrows. */
+  links: boolean;
 }
 
 export interface GanttActions {

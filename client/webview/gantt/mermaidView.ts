@@ -8,6 +8,7 @@ import type { ThemeKind } from '../../src/timeline/messages';
 import { isDark } from '../theme';
 import { el, svg } from '../dom';
 import type { DrawnBar, GanttActions, GanttInput, GanttResult, GanttView } from './ganttView';
+import { linkPath, rowLinks } from './links';
 import { mermaidTimeline, type MermaidChart } from './mermaidText';
 import { taskTooltip } from './tooltip';
 
@@ -115,6 +116,45 @@ export class MermaidGantt implements GanttView {
 
   dispose(): void { this.scroller.remove(); }
 
+  /**
+   * Dependency arrows, which mermaid's gantt cannot draw: paths between the bars, under them, in the
+   * bars' own coordinates. A top-level group drawn as a section has no bar and so no arrows.
+   */
+  private drawArrows(root: SVGSVGElement, chart: MermaidChart, input: GanttInput): void {
+    const rectOf = (k: number) => (chart.bars.has(`t${k + 1}`) ? this.find(root, 'rect', `t${k + 1}`) : null);
+    const first = [...chart.bars.keys()].map((id) => this.find(root, 'rect', id)).find((r) => r !== null);
+    if (!first?.parentElement) return;
+    const layer = svg('g', { class: 'pac-deps' });
+    const defs = svg('defs');
+    for (const [id, cls] of [['pac-m-arrow', 'arrow-head'], ['pac-m-arrow-critical', 'arrow-head critical']]) {
+      const marker = svg('marker', { id, viewBox: '0 0 6 6', refX: 6, refY: 3, markerWidth: 6, markerHeight: 6, markerUnits: 'userSpaceOnUse', orient: 'auto' });
+      marker.append(svg('path', { class: cls, d: 'M0,0 L6,3 L0,6 Z' }));
+      defs.append(marker);
+    }
+    layer.append(defs);
+    for (const link of rowLinks(input.model, input.rows)) {
+      const a = rectOf(link.from), b = rectOf(link.to);
+      if (!a || !b) continue;
+      const ta = input.rows[link.from].task, tb = input.rows[link.to].task;
+      const from = box(a), to = box(b);
+      const edge = (r: typeof from, milestone: boolean, side: 'start' | 'end') => {
+        // A milestone is a square turned 45°: its tips lie half a diagonal from its centre.
+        if (milestone) return r.x + r.width / 2 + (side === 'start' ? -1 : 1) * r.width * Math.SQRT1_2;
+        return side === 'start' ? r.x : r.x + r.width;
+      };
+      const x1 = edge(from, ta.kind === 'milestone', link.startOf ? 'start' : 'end');
+      const x2 = edge(to, tb.kind === 'milestone', 'start');
+      layer.append(svg('path', {
+        class: `dep${link.critical ? ' critical' : ''}`, 'data-from': ta.id, 'data-to': tb.id,
+        d: linkPath(x1, from.y + from.height / 2, x2, to.y + to.height / 2, to.height + 4),
+        'marker-end': `url(#${link.critical ? 'pac-m-arrow-critical' : 'pac-m-arrow'})`,
+      }));
+    }
+    // Above the section backgrounds, below the bars.
+    const parent = first.parentElement;
+    parent.insertBefore(layer, parent.querySelector(':scope > rect.task') ?? first);
+  }
+
   /** Row k's bar, or for an expanded top-level group (which has no bar) its section title. */
   private elementOfRow(k: number): Element | null {
     if (k < 0 || !this.chart) return null;
@@ -169,6 +209,7 @@ export class MermaidGantt implements GanttView {
         title.append(svg('title', {}, row.collapsed ? `Expand ${row.task.name}` : `Collapse ${row.task.name}`));
       }
     });
+    if (input.links) this.drawArrows(root, chart, input);
     // Full-height lines at the status date and the deadline (mermaid draws them as milestones only).
     const height = Number(root.getAttribute('height')) || root.getBBox().height;
     for (const id of ['status', 'deadline']) {
@@ -179,6 +220,11 @@ export class MermaidGantt implements GanttView {
       m.parentElement?.insertBefore(line, m);
     }
   }
+}
+
+/** A bar's box in the SVG's coordinates, from mermaid's own attributes (its milestones are rotated squares). */
+function box(rect: Element): { x: number; y: number; width: number; height: number } {
+  return { x: Number(rect.getAttribute('x')), y: Number(rect.getAttribute('y')), width: Number(rect.getAttribute('width')), height: Number(rect.getAttribute('height')) };
 }
 
 /** mermaid's SVG (sanitized by mermaid under securityLevel 'strict'), parsed inertly and moved into the page. */

@@ -50,6 +50,7 @@ export function timelineModel(analysis: PlanAnalysis, uri: string, version: numb
       cost: t.cost,
       budget: t.budget,
       resources,
+      after: node.deps.map((d) => ({ task: d.target, startOf: d.startOf })),
       unscheduledReason: t.start === null ? unscheduledReason(model, schedule, i, reasons?.[i] ?? null) : null,
       line: at.line,
       character: at.character,

@@ -36,6 +36,11 @@ export interface TimelineTask {
   budget: number | null;
   /** Resource ids assigned to the task (leaves only), in plan order. */
   resources: string[];
+  /**
+   * What the task waits for (its `after` list): indices in `TimelineModel.tasks`, `startOf` for
+   * `after start of x` (it follows x's start, not its end). The chart draws them as arrows.
+   */
+  after: { task: number; startOf: boolean }[];
   /** Why the task has no dates (a dependency cycle, no project start, …); null when scheduled. */
   unscheduledReason: string | null;
   /** Where the task's id is in the plan (0-based): the place "reveal" selects. */
