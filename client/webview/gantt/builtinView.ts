@@ -7,6 +7,7 @@
 import type { TimelineTask } from '../../../server/src/language/timeline/types';
 import { el, svg, svgTitle } from '../dom';
 import type { DrawnBar, GanttActions, GanttInput, GanttResult, GanttView } from './ganttView';
+import { arrowHeads } from './arrowHeads';
 import { linkPath, rowLinks, type RowLink } from './links';
 import { axisTicks, chartSpan, dayOf, makeScale, weekday, type Scale } from './scale';
 import { taskTooltip } from './tooltip';
@@ -203,14 +204,7 @@ export class BuiltinGantt implements GanttView {
   /** Dependency arrows touching rows from..to-1 (one from above or below is clipped at the window's edge). */
   private arrows(from: number, to: number): SVGElement[] {
     const { rows } = this.input!;
-    const out: SVGElement[] = [];
-    const defs = svg('defs');
-    for (const [id, cls] of [['pac-arrow', 'arrow-head'], ['pac-arrow-critical', 'arrow-head critical']]) {
-      const marker = svg('marker', { id, viewBox: '0 0 6 6', refX: 6, refY: 3, markerWidth: 6, markerHeight: 6, markerUnits: 'userSpaceOnUse', orient: 'auto' });
-      marker.append(svg('path', { class: cls, d: 'M0,0 L6,3 L0,6 Z' }));
-      defs.append(marker);
-    }
-    out.push(defs);
+    const out: SVGElement[] = [arrowHeads('pac-arrow')];
     for (const link of this.links) {
       if (Math.max(link.from, link.to) < from || Math.min(link.from, link.to) >= to) continue;
       const a = rows[link.from].task, b = rows[link.to].task;

@@ -8,6 +8,7 @@ import type { ThemeKind } from '../../src/timeline/messages';
 import { isDark } from '../theme';
 import { el, svg } from '../dom';
 import type { DrawnBar, GanttActions, GanttInput, GanttResult, GanttView } from './ganttView';
+import { arrowHeads } from './arrowHeads';
 import { linkPath, rowLinks } from './links';
 import { mermaidTimeline, type MermaidChart } from './mermaidText';
 import { taskTooltip } from './tooltip';
@@ -125,13 +126,7 @@ export class MermaidGantt implements GanttView {
     const first = [...chart.bars.keys()].map((id) => this.find(root, 'rect', id)).find((r) => r !== null);
     if (!first?.parentElement) return;
     const layer = svg('g', { class: 'pac-deps' });
-    const defs = svg('defs');
-    for (const [id, cls] of [['pac-m-arrow', 'arrow-head'], ['pac-m-arrow-critical', 'arrow-head critical']]) {
-      const marker = svg('marker', { id, viewBox: '0 0 6 6', refX: 6, refY: 3, markerWidth: 6, markerHeight: 6, markerUnits: 'userSpaceOnUse', orient: 'auto' });
-      marker.append(svg('path', { class: cls, d: 'M0,0 L6,3 L0,6 Z' }));
-      defs.append(marker);
-    }
-    layer.append(defs);
+    layer.append(arrowHeads('pac-m-arrow'));
     for (const link of rowLinks(input.model, input.rows)) {
       const a = rectOf(link.from), b = rectOf(link.to);
       if (!a || !b) continue;
