@@ -15,7 +15,7 @@ import type { TimelineModel } from '../../server/src/language/timeline/types';
 import type { PreviewSettings, RenderReport, TimelineState, WebviewMessage } from '../../client/src/timeline/messages';
 import { generatePlan, writePlan } from '../bench/generate';
 import { ROOT } from '../cli/helpers';
-import { requireChromium, TimelineBrowser, type TimelinePage } from './timelinePage';
+import { suiteBrowser, type TimelineBrowser, type TimelinePage } from './timelinePage';
 
 const RESULTS = path.join(ROOT, 'test-results');
 
@@ -68,15 +68,9 @@ const LABEL_CONTRASTS = `(() => {
 
 describe('timeline webview: the gantt chart in Chromium', function () {
   this.timeout(120_000);
-  const browser = new TimelineBrowser();
+  const browser = suiteBrowser(RESULTS);
   let page: TimelinePage | undefined;
 
-  before(async function () {
-    requireChromium();
-    await browser.start();
-    fs.mkdirSync(RESULTS, { recursive: true });
-  });
-  after(async () => { await browser.stop(); });
   afterEach(async function () {
     // No console errors, CSP violations, page errors or outside requests in any test.
     if (page) {

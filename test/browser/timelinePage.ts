@@ -37,6 +37,18 @@ export interface TimelinePage {
   close(): Promise<void>;
 }
 
+/** A TimelineBrowser for a mocha suite: started before its tests, stopped after them; `resultsDir` made for screenshots. */
+export function suiteBrowser(resultsDir: string): TimelineBrowser {
+  const browser = new TimelineBrowser();
+  before(async () => {
+    requireChromium();
+    await browser.start();
+    fs.mkdirSync(resultsDir, { recursive: true });
+  });
+  after(() => browser.stop());
+  return browser;
+}
+
 export class TimelineBrowser {
   private browser: Browser | undefined;
   private server: http.Server | undefined;

@@ -13,7 +13,7 @@ import { timelineModel } from '../../server/src/language/timeline/model';
 import type { TimelineModel } from '../../server/src/language/timeline/types';
 import type { RenderReport, TimelineView } from '../../client/src/timeline/messages';
 import { ROOT } from '../cli/helpers';
-import { requireChromium, TimelineBrowser, type TimelinePage } from './timelinePage';
+import { suiteBrowser, type TimelinePage } from './timelinePage';
 
 const RESULTS = path.join(ROOT, 'test-results');
 
@@ -72,16 +72,10 @@ function largePlan(): string {
 
 describe('timeline webview: resource load and budget views in Chromium', function () {
   this.timeout(120_000);
-  const browser = new TimelineBrowser();
+  const browser = suiteBrowser(RESULTS);
   let page: TimelinePage | undefined;
 
-  before(async function () {
-    requireChromium();
-    await browser.start();
-    fs.mkdirSync(RESULTS, { recursive: true });
-  });
   afterEach(async () => { await page?.close(); page = undefined; });
-  after(() => browser.stop());
 
   async function show(model: TimelineModel, view: TimelineView, theme: 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast' = 'vscode-light', width = 1400): Promise<{ p: TimelinePage; report: RenderReport }> {
     const p = await browser.open({ theme, width });

@@ -122,8 +122,11 @@ export class MermaidGantt implements GanttView {
    * bars' own coordinates. A top-level group drawn as a section has no bar and so no arrows.
    */
   private drawArrows(root: SVGSVGElement, chart: MermaidChart, input: GanttInput): void {
-    const rectOf = (k: number) => (chart.bars.has(`t${k + 1}`) ? this.find(root, 'rect', `t${k + 1}`) : null);
-    const first = [...chart.bars.keys()].map((id) => this.find(root, 'rect', id)).find((r) => r !== null);
+    // The bars, found once (decorate marked them): a search of the SVG per link would be quadratic.
+    const rects = new Map<string, Element>();
+    for (const rect of root.querySelectorAll('rect.pac-bar')) rects.set(rect.getAttribute('data-id')!, rect);
+    const rectOf = (k: number) => (chart.bars.has(`t${k + 1}`) ? rects.get(input.rows[k].task.id) ?? null : null);
+    const first = rects.values().next().value;
     if (!first?.parentElement) return;
     const layer = svg('g', { class: 'pac-deps' });
     layer.append(arrowHeads('pac-m-arrow'));
